@@ -1,0 +1,295 @@
+/* banso-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "banso-check.h"
+#include "banso-demo.h"
+#include "banso-household-csv.h"
+#include "banso-paths.h"
+#include "banso-store.h"
+
+#define EXIT_USAGE 2
+
+static char *data_dir;
+static char *user_id;
+
+static int
+usage (const char *message)
+{
+  if (message != NULL)
+    g_printerr ("banso-cli: %s\n", message);
+  g_printerr (_("Usage: banso-cli [--data-dir DIR] [--user ID] COMMAND\n"
+                "\n"
+                "Commands:\n"
+                "  demo [--households N] [--seed S]   fill an empty database with the demo district\n"
+                "  import households FILE.csv         import households and members, all or nothing\n"
+                "  export households [--commune CODE] write households as CSV to standard output\n"
+                "  check                              check the database and its audit log\n"));
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("banso-cli: %s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
+static BansoStore *
+open_store (GError **error)
+{
+  g_autofree char *dir = data_dir ? g_strdup (data_dir) : banso_default_data_dir ();
+  g_autofree char *path = banso_database_path (dir);
+
+  return banso_store_open (path, error);
+}
+
+static BansoUser *
+acting_user (BansoStore  *store,
+             GError     **error)
+{
+  return banso_store_dup_user (store, user_id ? user_id : "admin", error);
+}
+
+static gboolean
+parse_command_options (int          *argc,
+                       char       ***argv,
+                       GOptionEntry *entries,
+                       const char   *name,
+                       GError      **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (name);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+static void
+demo_progress (guint    done,
+               guint    total,
+               gpointer user_data)
+{
+  g_printerr ("\r%u / %u", done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int households = BANSO_DEMO_DEFAULT_HOUSEHOLDS;
+  int seed = BANSO_DEMO_DEFAULT_SEED;
+  GOptionEntry entries[] = {
+    { "households", 0, 0, G_OPTION_ARG_INT, &households, NULL, "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, NULL, "S" },
+    { NULL }
+  };
+  gboolean has_records;
+  sqlite3 *db;
+
+  if (!parse_command_options (&argc, &argv, entries, "demo", &error) || argc != 1 ||
+      households < 0)
+    return usage (error ? error->message : _("demo takes only --households and --seed"));
+
+  if (!(store = open_store (&error)))
+    return fail (g_steal_pointer (&error));
+
+  if (!(db = banso_store_acquire_reader (store, &error)))
+    return fail (g_steal_pointer (&error));
+  stmt = banso_sql_prepare (db, "SELECT EXISTS (SELECT 1 FROM documents)", NULL);
+  has_records = stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (store, db);
+
+  if (has_records)
+    {
+      g_printerr (_("banso-cli: this database already holds records; the demo goes into an empty data directory (use --data-dir).\n"));
+      return EXIT_FAILURE;
+    }
+
+  if (!banso_demo_generate (store, households, (guint32)seed,
+                            isatty (STDERR_FILENO) ? demo_progress : NULL, NULL, &error))
+    return fail (g_steal_pointer (&error));
+
+  g_printerr (_("Created the demo district with %d households in %s\n"), households,
+              banso_store_get_path (store));
+  return EXIT_SUCCESS;
+}
+
+static void
+import_progress (guint    lines,
+                 gpointer user_data)
+{
+  g_printerr ("\r%u", lines);
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(BansoUser) user = NULL;
+  g_autoptr(BansoImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 3 || g_strcmp0 (argv[1], "households") != 0)
+    return usage (_("import takes: households FILE.csv"));
+
+  if (!(store = open_store (&error)) || !(user = acting_user (store, &error)))
+    return fail (g_steal_pointer (&error));
+
+  result = banso_household_import_csv (store, user, argv[2],
+                                       isatty (STDERR_FILENO) ? import_progress : NULL, NULL,
+                                       NULL, &error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+  if (result == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[2]);
+      return fail (g_steal_pointer (&error));
+    }
+
+  if (result->problems->len > 0)
+    {
+      g_printerr (_("%s: nothing was imported; correct these problems and import again:\n"),
+                  argv[2]);
+      for (guint i = 0; i < result->problems->len; i++)
+        {
+          g_autofree char *text = banso_import_problem_to_string (g_ptr_array_index (result->problems, i));
+          g_printerr ("  %s\n", text);
+        }
+      return EXIT_FAILURE;
+    }
+
+  if (result->converted_from != NULL)
+    g_printerr (_("The file was converted from %s.\n"), result->converted_from);
+  g_printerr (_("Imported %u households with %u members (%u new villages).\n"),
+              result->households, result->members, result->villages);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(BansoRecordFilter) filter = banso_record_filter_new ();
+  g_autofree char *commune = NULL;
+  GOptionEntry entries[] = {
+    { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, NULL, "CODE" },
+    { NULL }
+  };
+  guint n = 0;
+
+  if (!parse_command_options (&argc, &argv, entries, "export", &error) || argc != 2 ||
+      g_strcmp0 (argv[1], "households") != 0)
+    return usage (error ? error->message : _("export takes: households [--commune CODE]"));
+
+  if (!(store = open_store (&error)))
+    return fail (g_steal_pointer (&error));
+
+  filter->commune = g_strdup (commune);
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  if (!banso_household_export_csv (store, filter, out, &n, NULL, &error))
+    return fail (g_steal_pointer (&error));
+
+  g_printerr (_("Exported %u households.\n"), n);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 1)
+    return usage (_("check takes no arguments"));
+
+  if (!(store = open_store (&error)))
+    return fail (g_steal_pointer (&error));
+
+  if (!banso_store_check (store, problems, &error))
+    return fail (g_steal_pointer (&error));
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *)g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    {
+      g_printerr (_("%u problems found in %s\n"), problems->len, banso_store_get_path (store));
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("%s is whole: integrity, foreign keys, audit log and indexes agree.\n"),
+           banso_store_get_path (store));
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Folder of the office database"), N_("DIR") },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &user_id, N_("Act as this user (default: admin)"), N_("ID") },
+    { NULL }
+  };
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (error->message);
+
+  if (argc < 2)
+    return usage (NULL);
+
+  command = argv[1];
+  argc--;
+  argv++;
+
+  if (g_str_equal (command, "demo"))
+    return cmd_demo (argc, argv);
+  if (g_str_equal (command, "import"))
+    return cmd_import (argc, argv);
+  if (g_str_equal (command, "export"))
+    return cmd_export (argc, argv);
+  if (g_str_equal (command, "check"))
+    return cmd_check (argc, argv);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);
+    return usage (message);
+  }
+}

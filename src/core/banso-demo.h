@@ -1,0 +1,27 @@
+/* banso-demo.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "banso-store.h"
+
+G_BEGIN_DECLS
+
+#define BANSO_DEMO_PROVINCE "14"
+#define BANSO_DEMO_DEFAULT_HOUSEHOLDS 5000
+#define BANSO_DEMO_DEFAULT_SEED 2025
+
+typedef void (*BansoDemoProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+gboolean banso_demo_generate (BansoStore         *store,
+                              guint               n_households,
+                              guint32             seed,
+                              BansoDemoProgress   progress,
+                              gpointer            user_data,
+                              GError            **error);
+
+G_END_DECLS

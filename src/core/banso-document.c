@@ -1,0 +1,407 @@
+/* banso-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banso-document.h"
+#include "banso-store-private.h"
+
+char *
+banso_doc_new_id (void)
+{
+  /* Random ids, as CouchDB's own: two offline offices never pick the same one. */
+  g_autofree char *uuid = g_uuid_string_random ();
+  GString *id = g_string_sized_new (32);
+
+  for (const char *p = uuid; *p; p++)
+    if (*p != '-')
+      g_string_append_c (id, *p);
+
+  return g_string_free (id, FALSE);
+}
+
+guint
+banso_revision_generation (const char *rev)
+{
+  if (rev == NULL)
+    return 0;
+  return (guint)strtoul (rev, NULL, 10);
+}
+
+/* CouchDB's revision form, N-hash: the generation counts edits, the hash makes two
+ * offices' edits of the same generation distinct, and the same edit made twice
+ * (a retried push) yields the same revision instead of a duplicate.
+ */
+char *
+banso_revision_compute (const char *parent_rev,
+                        gboolean    deleted,
+                        const char *body)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  guint generation = banso_revision_generation (parent_rev) + 1;
+
+  if (parent_rev != NULL)
+    g_checksum_update (checksum, (const guchar *)parent_rev, -1);
+  g_checksum_update (checksum, (const guchar *)(deleted ? "\1" : "\0"), 1);
+  g_checksum_update (checksum, (const guchar *)body, -1);
+
+  return g_strdup_printf ("%u-%s", generation, g_checksum_get_string (checksum));
+}
+
+void
+banso_doc_info_free (BansoDocInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->type);
+  g_free (info->rev);
+  g_free (info->body);
+  g_free (info);
+}
+
+BansoDocInfo *
+banso_doc_lookup (sqlite3     *db,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  BansoDocInfo *info;
+  int rc;
+
+  stmt = banso_sql_prepare (db, "SELECT docno, type, rev, deleted, body FROM documents"
+                                " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                   _("The record %s does not exist."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      banso_sql_error (db, rc, error);
+      return NULL;
+    }
+
+  info = g_new0 (BansoDocInfo, 1);
+  info->docno = sqlite3_column_int64 (stmt, 0);
+  info->id = g_strdup (id);
+  info->type = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  info->rev = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+  info->deleted = sqlite3_column_int (stmt, 3);
+  info->body = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  return info;
+}
+
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return banso_sql_error (db, rc, error);
+  return TRUE;
+}
+
+static gboolean
+write_audit (BansoTxn    *txn,
+             const char  *id,
+             const char  *type,
+             const char  *action,
+             const char  *rev_before,
+             const char  *rev_after,
+             GError     **error)
+{
+  static char now[32];
+  static gint64 now_second;
+  sqlite3_stmt *stmt;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Formatting a date per row costs more than the insert during an import. */
+  if (second != now_second)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (second);
+      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+      g_strlcpy (now, text, sizeof now);
+      now_second = second;
+    }
+
+  stmt = banso_txn_prepare (txn,
+                            "INSERT INTO audit (at, user_id, doc_id, doc_type, action,"
+                            " rev_before, rev_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, banso_user_get_id (banso_txn_get_user (txn)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rev_before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, rev_after, -1, SQLITE_STATIC);
+
+  return step_done (banso_txn_get_db (txn), stmt, error);
+}
+
+static gboolean
+keep_revision (BansoTxn      *txn,
+               const char    *id,
+               sqlite3_stmt  *current,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = banso_txn_prepare (txn,
+                            "INSERT OR IGNORE INTO revisions (doc_id, rev, parent_rev, deleted, body)"
+                            " SELECT id, rev, parent_rev, deleted, body FROM documents WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  return step_done (banso_txn_get_db (txn), stmt, error);
+}
+
+typedef struct
+{
+  gboolean  exists;
+  gint64    docno;
+  char     *rev;
+  char     *type;
+  gboolean  deleted;
+} Current;
+
+static gboolean
+read_current (BansoTxn    *txn,
+              const char  *id,
+              Current     *cur,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (cur, 0, sizeof *cur);
+  stmt = banso_txn_prepare (txn, "SELECT docno, rev, type, deleted FROM documents WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      cur->exists = TRUE;
+      cur->docno = sqlite3_column_int64 (stmt, 0);
+      cur->rev = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      cur->type = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      cur->deleted = sqlite3_column_int (stmt, 3);
+    }
+  else if (rc != SQLITE_DONE)
+    return banso_sql_error (banso_txn_get_db (txn), rc, error);
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+current_clear (Current *cur)
+{
+  g_clear_pointer (&cur->rev, g_free);
+  g_clear_pointer (&cur->type, g_free);
+}
+
+/**
+ * banso_doc_put:
+ * @expected_rev: the revision the editor started from, or %NULL for a new document
+ *
+ * Writes a new revision of a document inside @txn and records it in the audit
+ * log. A document changed by someone else since @expected_rev is refused with
+ * %BANSO_STORE_ERROR_CONFLICT rather than overwritten. Passing the revision of a
+ * deleted document restores it.
+ */
+gboolean
+banso_doc_put (BansoTxn          *txn,
+               const char        *type,
+               const char        *id,
+               const char        *body,
+               const char        *expected_rev,
+               BansoDocPutFlags   flags,
+               gint64            *out_docno,
+               char             **out_rev,
+               GError           **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  g_autofree char *rev = NULL;
+  const char *action;
+  sqlite3_stmt *stmt;
+  Current cur;
+
+  g_return_val_if_fail (txn != NULL, FALSE);
+  g_return_val_if_fail (type != NULL && id != NULL && body != NULL, FALSE);
+
+  if (!read_current (txn, id, &cur, error))
+    return FALSE;
+
+  if (cur.exists && g_strcmp0 (cur.type, type) != 0)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CONFLICT,
+                   _("The id %s already belongs to a record of another kind."), id);
+      current_clear (&cur);
+      return FALSE;
+    }
+  if ((cur.exists && expected_rev == NULL && !cur.deleted) ||
+      (cur.exists && expected_rev != NULL && g_strcmp0 (cur.rev, expected_rev) != 0) ||
+      (!cur.exists && expected_rev != NULL))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CONFLICT,
+                   _("The record %s was changed or removed elsewhere since it was opened; reopen it and make the change again."),
+                   id);
+      current_clear (&cur);
+      return FALSE;
+    }
+
+  rev = banso_revision_compute (cur.exists ? cur.rev : NULL, FALSE, body);
+
+  if (cur.exists)
+    {
+      if (!keep_revision (txn, id, NULL, error))
+        goto fail;
+      stmt = banso_txn_prepare (txn,
+                                "UPDATE documents SET rev = ?2, parent_rev = ?3, deleted = 0,"
+                                " seq = ?4, body = ?5 WHERE docno = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, cur.docno);
+      sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
+      sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+      if (!step_done (db, stmt, error))
+        goto fail;
+      action = cur.deleted ? "restore" : "update";
+    }
+  else
+    {
+      stmt = banso_txn_prepare (txn,
+                                "INSERT INTO documents (id, type, rev, parent_rev, deleted, seq, body)"
+                                " VALUES (?1, ?2, ?3, NULL, 0, ?4, ?5)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, rev, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
+      sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+      if (!step_done (db, stmt, error))
+        goto fail;
+      cur.docno = sqlite3_last_insert_rowid (db);
+      action = (flags & BANSO_DOC_PUT_IMPORT) ? "import" : "create";
+    }
+
+  if (!write_audit (txn, id, type, action, cur.rev, rev, error))
+    goto fail;
+
+  _banso_txn_mark_changed (txn, type);
+
+  if (out_docno)
+    *out_docno = cur.docno;
+  if (out_rev)
+    *out_rev = g_steal_pointer (&rev);
+  current_clear (&cur);
+  return TRUE;
+
+fail:
+  current_clear (&cur);
+  return FALSE;
+}
+
+/**
+ * banso_doc_delete:
+ *
+ * Replaces the document with a tombstone revision. The body stays with the
+ * tombstone, so the audit log shows what was removed and Undo can bring it back.
+ */
+gboolean
+banso_doc_delete (BansoTxn    *txn,
+                  const char  *id,
+                  const char  *expected_rev,
+                  gint64      *out_docno,
+                  char       **out_rev,
+                  GError     **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  g_autofree char *rev = NULL;
+  g_autofree char *body = NULL;
+  sqlite3_stmt *stmt;
+  Current cur;
+
+  if (!read_current (txn, id, &cur, error))
+    return FALSE;
+
+  if (!cur.exists || cur.deleted ||
+      (expected_rev != NULL && g_strcmp0 (expected_rev, cur.rev) != 0))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CONFLICT,
+                   _("The record %s was changed or removed elsewhere since it was opened; reopen it and make the change again."),
+                   id);
+      current_clear (&cur);
+      return FALSE;
+    }
+
+  stmt = banso_txn_prepare (txn, "SELECT body FROM documents WHERE docno = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cur.docno);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      banso_sql_error (db, sqlite3_errcode (db), error);
+      goto fail;
+    }
+  body = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  rev = banso_revision_compute (cur.rev, TRUE, body);
+  if (!keep_revision (txn, id, NULL, error))
+    goto fail;
+
+  stmt = banso_txn_prepare (txn,
+                            "UPDATE documents SET rev = ?2, parent_rev = ?3, deleted = 1,"
+                            " seq = ?4 WHERE docno = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cur.docno);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
+  if (!step_done (db, stmt, error))
+    goto fail;
+
+  if (!write_audit (txn, id, cur.type, "delete", cur.rev, rev, error))
+    goto fail;
+
+  _banso_txn_mark_changed (txn, cur.type);
+  if (out_docno)
+    *out_docno = cur.docno;
+  if (out_rev)
+    *out_rev = g_steal_pointer (&rev);
+  current_clear (&cur);
+  return TRUE;
+
+fail:
+  current_clear (&cur);
+  return FALSE;
+}

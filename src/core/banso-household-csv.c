@@ -1,0 +1,780 @@
+/* banso-household-csv.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banso-csv.h"
+#include "banso-fold.h"
+#include "banso-household-csv.h"
+#include "banso-household-store.h"
+#include "banso-reference.h"
+#include "banso-validate.h"
+
+#define MAX_PROBLEMS 200
+
+G_DEFINE_QUARK (banso-import-error-quark, banso_import_error)
+
+/* One row per member; household fields repeat on each row of the household,
+ * which is how people keep such lists in Excel. */
+enum {
+  COL_HOUSEHOLD,
+  COL_COMMUNE_CODE,
+  COL_COMMUNE_NAME,
+  COL_VILLAGE,
+  COL_ADDRESS,
+  COL_MEMBER_NAME,
+  COL_SEX,
+  COL_BIRTH,
+  COL_ETHNIC,
+  COL_RELATION,
+  COL_CITIZEN_ID,
+  COL_PHONE,
+  COL_POVERTY_YEAR,
+  COL_POVERTY_STATUS,
+  COL_NOTES,
+  N_COLUMNS
+};
+
+static const char *column_keys[N_COLUMNS + 1] = {
+  "household", "commune_code", "commune_name", "village", "address", "member_name", "sex",
+  "birth", "ethnic", "relation", "citizen_id", "phone", "poverty_year", "poverty_status",
+  "notes", NULL,
+};
+
+/* Headers as Vietnamese offices write them, folded. */
+static const char *column_aliases[N_COLUMNS] = {
+  "ma ho|so ho|ho so",
+  "ma xa|ma xa phuong",
+  "xa|ten xa|xa phuong",
+  "thon|thon ban|ban|thon, ban",
+  "dia chi",
+  "ho ten|ho va ten|ten",
+  "gioi tinh",
+  "ngay sinh|nam sinh",
+  "dan toc",
+  "quan he|quan he voi chu ho",
+  "cccd|so cccd|can cuoc|can cuoc cong dan|so dinh danh",
+  "dien thoai|so dien thoai|sdt",
+  "nam",
+  "ho ngheo|tinh trang ngheo|phan loai ho",
+  "ghi chu",
+};
+
+static const gboolean column_required[N_COLUMNS] = {
+  [COL_HOUSEHOLD] = TRUE, [COL_COMMUNE_CODE] = TRUE, [COL_MEMBER_NAME] = TRUE,
+  [COL_RELATION] = TRUE,
+};
+
+const char * const *
+banso_household_csv_columns (void)
+{
+  return column_keys;
+}
+
+void
+banso_import_result_free (BansoImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->problems);
+  g_free (result);
+}
+
+static void
+problem_free (BansoImportProblem *problem)
+{
+  g_free (problem->column);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+char *
+banso_import_problem_to_string (const BansoImportProblem *problem)
+{
+  if (problem->column != NULL)
+    /* Translators: line number, column name, then what is wrong. */
+    return g_strdup_printf (_("Line %u, column “%s”: %s"), problem->line, problem->column,
+                            problem->message);
+  return g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
+}
+
+typedef struct
+{
+  BansoStore          *store;
+  BansoTxn            *txn;
+  BansoCsvReader      *reader;
+  int                  map[N_COLUMNS];   /* column → field index, -1 when absent */
+  BansoImportResult   *result;
+
+  BansoHousehold      *current;
+  char                *current_key;
+  guint                current_line;
+  GHashTable          *seen_keys;        /* key → first line */
+  GHashTable          *communes;         /* code → TRUE */
+  GHashTable          *villages;         /* "commune\nfold" → id */
+  GHashTable          *ethnic;           /* text → code (or "" for unknown) */
+  gboolean             writing;          /* FALSE once a problem is found: only check */
+} Import;
+
+G_GNUC_PRINTF (4, 5)
+static void
+add_problem (Import     *imp,
+             guint       line,
+             int         column,
+             const char *format,
+             ...)
+{
+  BansoImportProblem *problem;
+  va_list args;
+
+  imp->writing = FALSE;
+  if (imp->result->problems->len >= MAX_PROBLEMS)
+    return;
+
+  problem = g_new0 (BansoImportProblem, 1);
+  problem->line = line;
+  problem->column = column >= 0 ? g_strdup (column_keys[column]) : NULL;
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (imp->result->problems, problem);
+}
+
+static const char *
+field (Import *imp,
+       int     column)
+{
+  if (imp->map[column] < 0)
+    return "";
+  return banso_csv_reader_trim_field (imp->reader, imp->map[column]);
+}
+
+static int
+match_header (const char *text)
+{
+  g_autofree char *fold = banso_fold (text, -1);
+
+  g_strdelimit (fold, "_", ' ');
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_auto(GStrv) aliases = NULL;
+      g_autofree char *key = g_strdelimit (g_strdup (column_keys[i]), "_", ' ');
+
+      if (g_strcmp0 (fold, key) == 0)
+        return i;
+      aliases = g_strsplit (column_aliases[i], "|", -1);
+      if (g_strv_contains ((const char * const *)aliases, fold))
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+read_header (Import  *imp,
+             GError **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n;
+
+  for (int i = 0; i < N_COLUMNS; i++)
+    imp->map[i] = -1;
+
+  if (!banso_csv_reader_next (imp->reader, error))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, BANSO_IMPORT_ERROR, BANSO_IMPORT_ERROR_COLUMNS,
+                     _("The file is empty: it has no header line."));
+      return FALSE;
+    }
+
+  n = banso_csv_reader_get_n_fields (imp->reader);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = banso_csv_reader_trim_field (imp->reader, i);
+      int column;
+
+      if (*name == '\0')
+        continue;
+      column = match_header (name);
+      if (column < 0)
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **)column_keys);
+          g_set_error (error, BANSO_IMPORT_ERROR, BANSO_IMPORT_ERROR_COLUMNS,
+                       _("Line %u, column %u: “%s” is not a column Banso knows. The columns are: %s."),
+                       banso_csv_reader_get_line (imp->reader), i + 1, name, known);
+          return FALSE;
+        }
+      if (imp->map[column] >= 0)
+        {
+          g_set_error (error, BANSO_IMPORT_ERROR, BANSO_IMPORT_ERROR_COLUMNS,
+                       _("Line %u, column %u: the column “%s” appears twice."),
+                       banso_csv_reader_get_line (imp->reader), i + 1, column_keys[column]);
+          return FALSE;
+        }
+      imp->map[column] = i;
+    }
+
+  for (int i = 0; i < N_COLUMNS; i++)
+    if (column_required[i] && imp->map[i] < 0)
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", column_keys[i]);
+
+  if (missing->len > 0)
+    {
+      g_set_error (error, BANSO_IMPORT_ERROR, BANSO_IMPORT_ERROR_COLUMNS,
+                   _("Line %u: the header lacks the required columns %s. Is this a household list?"),
+                   banso_csv_reader_get_line (imp->reader), missing->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+flush_household (Import *imp)
+{
+  g_autoptr(GError) error = NULL;
+  guint heads = 0;
+
+  if (imp->current == NULL)
+    return;
+
+  for (guint i = 0; i < imp->current->members->len; i++)
+    {
+      BansoMember *m = g_ptr_array_index (imp->current->members, i);
+      if (g_strcmp0 (m->relation, "head") == 0)
+        heads++;
+    }
+  if (heads != 1)
+    add_problem (imp, imp->current_line, COL_RELATION,
+                 heads == 0 ? _("household %s has no member marked as head of household.")
+                            : _("household %s has more than one head of household."),
+                 imp->current_key);
+
+  if (imp->writing)
+    {
+      if (banso_household_save (imp->txn, imp->current, BANSO_DOC_PUT_IMPORT, &error))
+        {
+          imp->result->households++;
+          imp->result->members += imp->current->members->len;
+        }
+      else
+        add_problem (imp, imp->current_line, -1, "%s", error->message);
+    }
+
+  g_clear_pointer (&imp->current, banso_household_free);
+  g_clear_pointer (&imp->current_key, g_free);
+}
+
+static const char *
+lookup_village (Import     *imp,
+                const char *commune,
+                const char *name,
+                guint       line)
+{
+  g_autofree char *fold = banso_fold (name, -1);
+  g_autofree char *key = g_strconcat (commune, "\n", fold, NULL);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  if ((id = g_hash_table_lookup (imp->villages, key)))
+    return id;
+
+  id = banso_village_find (imp->txn, commune, name);
+  if (id == NULL && imp->writing)
+    {
+      id = banso_village_create (imp->txn, commune, name, NULL, &error);
+      if (id == NULL)
+        {
+          add_problem (imp, line, COL_VILLAGE, "%s", error->message);
+          return NULL;
+        }
+      imp->result->villages++;
+    }
+  if (id == NULL)
+    return NULL;
+
+  g_hash_table_insert (imp->villages, g_steal_pointer (&key), id);
+  return id;
+}
+
+static const char *
+lookup_ethnic (Import     *imp,
+               const char *text)
+{
+  char *code = g_hash_table_lookup (imp->ethnic, text);
+
+  if (code == NULL)
+    {
+      code = banso_reference_find_ethnic (banso_txn_get_db (imp->txn), text);
+      g_hash_table_insert (imp->ethnic, g_strdup (text), code ? code : g_strdup (""));
+    }
+  return code && *code ? code : NULL;
+}
+
+static gboolean
+is_document_id (const char *key)
+{
+  guint n = 0;
+
+  for (; key[n]; n++)
+    if (!g_ascii_isxdigit (key[n]) || g_ascii_isupper (key[n]))
+      return FALSE;
+  return n == 32;
+}
+
+static gboolean
+document_exists (Import     *imp,
+                 const char *id)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (imp->txn, "SELECT 1 FROM documents WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+read_member_row (Import *imp)
+{
+  guint line = banso_csv_reader_get_line (imp->reader);
+  const char *key = field (imp, COL_HOUSEHOLD);
+  const char *commune = field (imp, COL_COMMUNE_CODE);
+  const char *text;
+  g_autoptr(GError) error = NULL;
+  BansoMember *member;
+  int year = 0, month = 0, day = 0;
+
+  if (*key == '\0')
+    {
+      add_problem (imp, line, COL_HOUSEHOLD, _("the household key is empty."));
+      return;
+    }
+
+  if (imp->current_key == NULL || strcmp (imp->current_key, key) != 0)
+    {
+      gpointer first_line;
+
+      flush_household (imp);
+
+      if (g_hash_table_lookup_extended (imp->seen_keys, key, NULL, &first_line))
+        {
+          add_problem (imp, line, COL_HOUSEHOLD,
+                       _("the rows of household %s must be together; it started at line %u."),
+                       key, GPOINTER_TO_UINT (first_line));
+          return;
+        }
+      g_hash_table_insert (imp->seen_keys, g_strdup (key), GUINT_TO_POINTER (line));
+
+      imp->current = banso_household_new ();
+      /* A key in our id form is kept as the id, so that a household moved
+       * between offices by export and import stays the same record; the same
+       * file imported twice is refused instead of doubling the households. */
+      if (is_document_id (key))
+        {
+          if (document_exists (imp, key))
+            add_problem (imp, line, COL_HOUSEHOLD,
+                         _("household %s is already in the database; was this file imported before?"),
+                         key);
+          imp->current->id = g_strdup (key);
+        }
+      imp->current_key = g_strdup (key);
+      imp->current_line = line;
+
+      if (!g_hash_table_contains (imp->communes, commune))
+        add_problem (imp, line, COL_COMMUNE_CODE,
+                     *commune ? _("there is no commune with the code “%s”.")
+                              : _("the commune code is empty%s."), commune);
+      else if (!banso_user_can_edit_records (banso_txn_get_user (imp->txn), commune, &error))
+        add_problem (imp, line, COL_COMMUNE_CODE, "%s", error->message);
+      g_clear_error (&error);
+
+      imp->current->commune = g_strdup (commune);
+      text = field (imp, COL_VILLAGE);
+      if (*text && g_hash_table_contains (imp->communes, commune))
+        imp->current->village = g_strdup (lookup_village (imp, commune, text, line));
+      text = field (imp, COL_ADDRESS);
+      imp->current->address = *text ? g_strdup (text) : NULL;
+      text = field (imp, COL_NOTES);
+      imp->current->notes = *text ? g_strdup (text) : NULL;
+
+      text = field (imp, COL_POVERTY_STATUS);
+      if (*text)
+        {
+          BansoPoverty status = banso_poverty_from_string (text);
+          const char *ytext = field (imp, COL_POVERTY_YEAR);
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          int pyear = *ytext ? atoi (ytext) : g_date_time_get_year (now);
+
+          if (status == BANSO_POVERTY_UNKNOWN)
+            {
+              g_autofree char *fold = banso_fold (text, -1);
+              if (g_str_equal (fold, "ngheo") || g_str_equal (fold, "ho ngheo"))
+                status = BANSO_POVERTY_POOR;
+              else if (g_str_equal (fold, "can ngheo") || g_str_equal (fold, "ho can ngheo"))
+                status = BANSO_POVERTY_NEAR_POOR;
+              else if (g_str_equal (fold, "khong ngheo") || g_str_equal (fold, "khong"))
+                status = BANSO_POVERTY_NOT_POOR;
+            }
+          if (status == BANSO_POVERTY_UNKNOWN && !g_str_equal (text, "unknown"))
+            add_problem (imp, line, COL_POVERTY_STATUS,
+                         _("“%s” is not a poverty status; write poor, near-poor or not-poor."),
+                         text);
+          else if (!banso_validate_year (pyear, 2000, g_date_time_get_year (now) + 1, &error))
+            add_problem (imp, line, COL_POVERTY_YEAR, "%s", error->message);
+          else if (status != BANSO_POVERTY_UNKNOWN)
+            banso_household_set_poverty (imp->current, pyear, status);
+          g_clear_error (&error);
+        }
+    }
+  else if (*commune && g_strcmp0 (commune, imp->current->commune) != 0)
+    {
+      add_problem (imp, line, COL_COMMUNE_CODE,
+                   _("household %s is in commune %s on line %u but in %s here."),
+                   key, imp->current->commune, imp->current_line, commune);
+    }
+
+  member = banso_household_add_member (imp->current);
+
+  text = field (imp, COL_MEMBER_NAME);
+  if (!banso_validate_person_name (text, &error))
+    add_problem (imp, line, COL_MEMBER_NAME, "%s", error->message);
+  member->name = g_strdup (text);
+  g_clear_error (&error);
+
+  text = field (imp, COL_SEX);
+  member->sex = banso_sex_from_string (text);
+  if (*text && member->sex == BANSO_SEX_UNKNOWN)
+    add_problem (imp, line, COL_SEX, _("“%s” is not a sex; write male or female (Nam or Nữ)."),
+                 text);
+
+  text = field (imp, COL_BIRTH);
+  if (*text)
+    {
+      if (!banso_validate_birth_date (text, &year, &month, &day, &error))
+        add_problem (imp, line, COL_BIRTH, "%s", error->message);
+      else if (month == 0)
+        member->birth = g_strdup_printf ("%04d", year);
+      else
+        member->birth = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      g_clear_error (&error);
+    }
+
+  text = field (imp, COL_ETHNIC);
+  if (*text)
+    {
+      const char *code = lookup_ethnic (imp, text);
+      if (code == NULL)
+        add_problem (imp, line, COL_ETHNIC, _("“%s” is not one of the 54 ethnic groups."), text);
+      member->ethnic = g_strdup (code);
+    }
+
+  text = field (imp, COL_RELATION);
+  member->relation = g_strdup (banso_relation_from_label (text));
+  if (member->relation == NULL)
+    {
+      g_autofree char *fold = banso_fold (text, -1);
+      if (g_str_equal (fold, "chu ho"))
+        member->relation = g_strdup ("head");
+      else if (g_str_equal (fold, "vo") || g_str_equal (fold, "chong") ||
+               g_str_equal (fold, "vo/chong"))
+        member->relation = g_strdup ("spouse");
+      else if (g_str_equal (fold, "con"))
+        member->relation = g_strdup ("child");
+      else if (g_str_equal (fold, "bo") || g_str_equal (fold, "me") ||
+               g_str_equal (fold, "cha"))
+        member->relation = g_strdup ("parent");
+      else if (g_str_equal (fold, "chau"))
+        member->relation = g_strdup ("grandchild");
+      else if (g_str_equal (fold, "anh") || g_str_equal (fold, "chi") ||
+               g_str_equal (fold, "em"))
+        member->relation = g_strdup ("sibling");
+      else if (g_str_equal (fold, "con dau") || g_str_equal (fold, "con re"))
+        member->relation = g_strdup ("child-in-law");
+      else if (g_str_equal (fold, "khac"))
+        member->relation = g_strdup ("other");
+      else
+        add_problem (imp, line, COL_RELATION,
+                     _("“%s” is not a relation; write head, spouse, child, parent, sibling, grandchild, child-in-law or other."),
+                     text);
+    }
+
+  text = field (imp, COL_CITIZEN_ID);
+  if (*text)
+    {
+      if (!banso_validate_citizen_id (text, year, (int)member->sex, &error))
+        add_problem (imp, line, COL_CITIZEN_ID, "%s", error->message);
+      member->citizen_id = g_strdup (text);
+      g_clear_error (&error);
+    }
+
+  text = field (imp, COL_PHONE);
+  if (*text)
+    {
+      char *normalized = NULL;
+      if (!banso_validate_phone (text, &normalized, &error))
+        add_problem (imp, line, COL_PHONE, "%s", error->message);
+      member->phone = normalized;
+      g_clear_error (&error);
+    }
+}
+
+static void
+load_communes (Import *imp)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (imp->txn,
+                                          "SELECT code FROM admin_units WHERE edition = '"
+                                          BANSO_ADMIN_EDITION "' AND kind != 'province'", NULL);
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (imp->communes, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+}
+
+/**
+ * banso_household_import_csv:
+ *
+ * Imports a household list in one transaction: every row is checked, and either
+ * all households are written or none. Problems come back in the result with
+ * their line and column; @error is set only when the file as a whole cannot be
+ * read (not CSV, wrong encoding, unknown columns) or the database fails.
+ */
+BansoImportResult *
+banso_household_import_csv (BansoStore           *store,
+                            BansoUser            *user,
+                            const char           *path,
+                            BansoImportProgress   progress,
+                            gpointer              user_data,
+                            GCancellable         *cancellable,
+                            GError              **error)
+{
+  g_autoptr(BansoImportResult) result = g_new0 (BansoImportResult, 1);
+  g_autoptr(BansoCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Import imp = { 0 };
+  guint rows = 0;
+
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+
+  if (!(reader = banso_csv_reader_new_for_path (path, error)))
+    return NULL;
+  result->converted_from = banso_csv_reader_get_converted_from (reader);
+
+  imp.store = store;
+  imp.reader = reader;
+  imp.result = result;
+  imp.writing = TRUE;
+
+  if (!read_header (&imp, error))
+    return NULL;
+
+  if (!(imp.txn = banso_store_begin (store, user, error)))
+    return NULL;
+
+  imp.seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.ethnic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  load_communes (&imp);
+
+  while (banso_csv_reader_next (reader, &local_error))
+    {
+      read_member_row (&imp);
+      rows++;
+      if ((rows & 0x3fff) == 0)
+        {
+          if (progress)
+            progress (banso_csv_reader_get_line (reader), user_data);
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+      if (result->problems->len >= MAX_PROBLEMS)
+        break;
+    }
+  if (local_error == NULL)
+    flush_household (&imp);
+  else
+    g_clear_pointer (&imp.current, banso_household_free);
+  g_clear_pointer (&imp.current_key, g_free);
+
+  g_hash_table_unref (imp.seen_keys);
+  g_hash_table_unref (imp.communes);
+  g_hash_table_unref (imp.villages);
+  g_hash_table_unref (imp.ethnic);
+
+  if (local_error != NULL || g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    {
+      banso_txn_rollback (imp.txn);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (rows == 0)
+    {
+      banso_txn_rollback (imp.txn);
+      g_set_error (error, BANSO_IMPORT_ERROR, BANSO_IMPORT_ERROR_INVALID_ROWS,
+                   _("The file has a header but no households."));
+      return NULL;
+    }
+
+  if (result->problems->len > 0)
+    {
+      banso_txn_rollback (imp.txn);
+      result->households = 0;
+      result->members = 0;
+      result->villages = 0;
+      return g_steal_pointer (&result);
+    }
+
+  if (!banso_txn_commit (imp.txn, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+static const char *
+cached_name (sqlite3    *db,
+             GHashTable *cache,
+             const char *sql,
+             const char *code)
+{
+  char *name;
+
+  if (code == NULL || *code == '\0')
+    return "";
+  if ((name = g_hash_table_lookup (cache, code)))
+    return name;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = banso_sql_prepare (db, sql, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      }
+  }
+  g_hash_table_insert (cache, g_strdup (code), name ? name : g_strdup (""));
+  return g_hash_table_lookup (cache, code);
+}
+
+/**
+ * banso_household_export_csv:
+ *
+ * Writes the households that @filter selects, one row per member, in the same
+ * columns the importer reads, UTF-8 with a BOM so that Excel shows Vietnamese.
+ */
+gboolean
+banso_household_export_csv (BansoStore               *store,
+                            const BansoRecordFilter  *filter,
+                            GOutputStream            *out,
+                            guint                    *n_households,
+                            GCancellable             *cancellable,
+                            GError                  **error)
+{
+  g_autoptr(GHashTable) communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) buffer = g_string_sized_new (1 << 16);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  guint count = 0;
+  sqlite3 *db;
+  int rc;
+
+  if (!(db = banso_store_acquire_reader (store, error)))
+    return FALSE;
+
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  stmt = banso_records_select_bodies (db, BANSO_RECORD_KIND_HOUSEHOLD, filter, error);
+  if (stmt == NULL)
+    {
+      ok = FALSE;
+      goto out;
+    }
+
+  g_string_append (buffer, "\xef\xbb\xbf");
+  banso_csv_append_row (buffer, column_keys, N_COLUMNS, ',');
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+      g_autoptr(BansoHousehold) h = banso_household_from_json ((const char *)sqlite3_column_text (stmt, 1), NULL);
+      BansoPoverty poverty;
+      int pyear;
+      g_autofree char *pyear_text = NULL;
+
+      if (h == NULL)
+        continue;
+      poverty = banso_household_latest_poverty (h, &pyear);
+      pyear_text = pyear ? g_strdup_printf ("%d", pyear) : g_strdup ("");
+
+      for (guint i = 0; i < h->members->len; i++)
+        {
+          BansoMember *m = g_ptr_array_index (h->members, i);
+          const char *row[N_COLUMNS];
+
+          row[COL_HOUSEHOLD] = id;
+          row[COL_COMMUNE_CODE] = h->commune;
+          row[COL_COMMUNE_NAME] = cached_name (db, communes,
+                                               "SELECT name FROM admin_units WHERE edition = '"
+                                               BANSO_ADMIN_EDITION "' AND code = ?1", h->commune);
+          row[COL_VILLAGE] = cached_name (db, villages,
+                                          "SELECT v.name FROM village_index v JOIN documents d"
+                                          " USING (docno) WHERE d.id = ?1", h->village);
+          row[COL_ADDRESS] = h->address ? h->address : "";
+          row[COL_MEMBER_NAME] = m->name ? m->name : "";
+          row[COL_SEX] = banso_sex_to_string (m->sex);
+          row[COL_BIRTH] = m->birth ? m->birth : "";
+          row[COL_ETHNIC] = cached_name (db, groups, "SELECT name FROM ethnic_groups WHERE code = ?1",
+                                         m->ethnic);
+          row[COL_RELATION] = m->relation ? m->relation : "";
+          row[COL_CITIZEN_ID] = m->citizen_id ? m->citizen_id : "";
+          row[COL_PHONE] = m->phone ? m->phone : "";
+          row[COL_POVERTY_YEAR] = poverty != BANSO_POVERTY_UNKNOWN ? pyear_text : "";
+          row[COL_POVERTY_STATUS] = poverty != BANSO_POVERTY_UNKNOWN
+                                    ? banso_poverty_to_string (poverty) : "";
+          row[COL_NOTES] = h->notes ? h->notes : "";
+          banso_csv_append_row (buffer, row, N_COLUMNS, ',');
+        }
+      count++;
+
+      if (buffer->len > (1 << 16) - 4096)
+        {
+          if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error))
+            {
+              ok = FALSE;
+              goto out;
+            }
+          g_string_truncate (buffer, 0);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ok = banso_sql_error (db, rc, error);
+      goto out;
+    }
+
+  ok = g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error);
+  if (n_households)
+    *n_households = count;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  banso_store_release_reader (store, db);
+  return ok;
+}

@@ -1,0 +1,503 @@
+/* banso-household-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "banso-fold.h"
+#include "banso-household-store.h"
+#include "banso-reference.h"
+
+static gboolean
+step_done (BansoTxn      *txn,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return banso_sql_error (banso_txn_get_db (txn), rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+exists (BansoTxn    *txn,
+        const char  *sql,
+        const char  *a,
+        const char  *b,
+        GError     **error)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (txn, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static char *
+indexed_commune (BansoTxn   *txn,
+                 const char *id)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (txn,
+                                          "SELECT h.commune FROM household_index h"
+                                          " JOIN documents d USING (docno) WHERE d.id = ?1",
+                                          NULL);
+  char *commune = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    commune = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return commune;
+}
+
+static gboolean
+check_references (BansoTxn              *txn,
+                  const BansoHousehold  *household,
+                  GError               **error)
+{
+  if (!exists (txn, "SELECT 1 FROM admin_units WHERE edition = '" BANSO_ADMIN_EDITION "'"
+                    " AND code = ?1 AND kind != 'province'", household->commune, NULL, NULL))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
+                   _("Commune: there is no commune with the code %s."), household->commune);
+      return FALSE;
+    }
+
+  if (household->village != NULL && *household->village != '\0' &&
+      !exists (txn, "SELECT 1 FROM village_index v JOIN documents d USING (docno)"
+                    " WHERE d.id = ?1 AND v.commune = ?2",
+               household->village, household->commune, NULL))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
+                   _("Village: the village is not in commune %s."), household->commune);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < household->members->len; i++)
+    {
+      const BansoMember *m = g_ptr_array_index (household->members, i);
+
+      if (m->ethnic != NULL && *m->ethnic != '\0' &&
+          !exists (txn, "SELECT 1 FROM ethnic_groups WHERE code = ?1", m->ethnic, NULL, NULL))
+        {
+          g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
+                       _("Member %u (%s), ethnic group: there is no ethnic group with the code %s."),
+                       i + 1, m->name, m->ethnic);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+build_search_text (const BansoHousehold *household,
+                   GString              *out)
+{
+  for (guint i = 0; i < household->members->len; i++)
+    {
+      const BansoMember *m = g_ptr_array_index (household->members, i);
+
+      if (out->len)
+        g_string_append_c (out, ' ');
+      banso_fold_append (out, m->name, -1);
+      if (m->citizen_id && *m->citizen_id)
+        g_string_append_printf (out, " %s", m->citizen_id);
+      if (m->phone && *m->phone)
+        g_string_append_printf (out, " %s", m->phone);
+    }
+}
+
+static gboolean
+unindex (BansoTxn  *txn,
+         gint64     docno,
+         GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* An external-content FTS table forgets a row only when told its old text. */
+  stmt = banso_txn_prepare (txn,
+                            "INSERT INTO household_fts (household_fts, rowid, search)"
+                            " SELECT 'delete', docno, search FROM household_index WHERE docno = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  if (!step_done (txn, stmt, error))
+    return FALSE;
+
+  stmt = banso_txn_prepare (txn, "DELETE FROM household_index WHERE docno = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  return step_done (txn, stmt, error);
+}
+
+static gboolean
+index_household (BansoTxn              *txn,
+                 gint64                 docno,
+                 const BansoHousehold  *household,
+                 gboolean               fresh,
+                 GError               **error)
+{
+  BansoMember *head = banso_household_get_head (household);
+  g_autoptr(GString) search = g_string_sized_new (128);
+  g_autoptr(GString) head_fold = g_string_sized_new (32);
+  sqlite3_stmt *stmt;
+
+  if (!fresh && !unindex (txn, docno, error))
+    return FALSE;
+
+  build_search_text (household, search);
+  banso_fold_append (head_fold, head->name, -1);
+
+  stmt = banso_txn_prepare (txn,
+                            "INSERT INTO household_index (docno, commune, village, head, head_fold,"
+                            " ethnic, poverty, members, search)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  sqlite3_bind_text (stmt, 2, household->commune, -1, SQLITE_STATIC);
+  if (household->village && *household->village)
+    sqlite3_bind_text (stmt, 3, household->village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, head->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, head_fold->str, head_fold->len, SQLITE_STATIC);
+  if (head->ethnic && *head->ethnic)
+    sqlite3_bind_text (stmt, 6, head->ethnic, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7,
+                     banso_poverty_to_string (banso_household_latest_poverty (household, NULL)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, household->members->len);
+  sqlite3_bind_text (stmt, 9, search->str, search->len, SQLITE_STATIC);
+  if (!step_done (txn, stmt, error))
+    return FALSE;
+
+  stmt = banso_txn_prepare (txn, "INSERT INTO household_fts (rowid, search) VALUES (?1, ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  sqlite3_bind_text (stmt, 2, search->str, search->len, SQLITE_STATIC);
+  return step_done (txn, stmt, error);
+}
+
+/**
+ * banso_household_save:
+ * @household: a household; a new one (id %NULL) gets an id, and its rev is
+ *   updated to the saved revision
+ *
+ * Validates, checks the acting user's scope (for an edit, on the old and the new
+ * commune), and writes the household with its index rows and audit entry.
+ */
+gboolean
+banso_household_save (BansoTxn          *txn,
+                      BansoHousehold    *household,
+                      BansoDocPutFlags   flags,
+                      GError           **error)
+{
+  BansoUser *user = banso_txn_get_user (txn);
+  g_autoptr(GString) body = NULL;
+  g_autofree char *rev = NULL;
+  gboolean fresh;
+  gint64 docno;
+
+  g_return_val_if_fail (txn != NULL, FALSE);
+  g_return_val_if_fail (household != NULL, FALSE);
+
+  if (!banso_household_validate (household, error))
+    return FALSE;
+  if (!banso_user_can_edit_records (user, household->commune, error))
+    return FALSE;
+
+  if (household->id != NULL && household->rev != NULL)
+    {
+      g_autofree char *old_commune = indexed_commune (txn, household->id);
+
+      if (old_commune != NULL && g_strcmp0 (old_commune, household->commune) != 0 &&
+          !banso_user_can_edit_records (user, old_commune, error))
+        return FALSE;
+    }
+
+  if (!check_references (txn, household, error))
+    return FALSE;
+
+  if (household->id == NULL)
+    household->id = banso_doc_new_id ();
+  fresh = household->rev == NULL;
+
+  body = g_string_sized_new (512);
+  banso_household_to_json (household, body);
+
+  if (!banso_doc_put (txn, BANSO_HOUSEHOLD_TYPE, household->id, body->str, household->rev,
+                      flags, &docno, &rev, error))
+    return FALSE;
+
+  if (!index_household (txn, docno, household, fresh, error))
+    return FALSE;
+
+  g_free (household->rev);
+  household->rev = g_steal_pointer (&rev);
+  return TRUE;
+}
+
+gboolean
+banso_household_delete (BansoTxn    *txn,
+                        const char  *id,
+                        const char  *rev,
+                        char       **out_rev,
+                        GError     **error)
+{
+  g_autofree char *commune = indexed_commune (txn, id);
+  gint64 docno;
+
+  if (commune == NULL)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                   _("The household %s does not exist or was already removed."), id);
+      return FALSE;
+    }
+  if (!banso_user_can_edit_records (banso_txn_get_user (txn), commune, error))
+    return FALSE;
+
+  if (!banso_doc_delete (txn, id, rev, &docno, out_rev, error))
+    return FALSE;
+
+  return unindex (txn, docno, error);
+}
+
+BansoHousehold *
+banso_household_load (sqlite3     *db,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(BansoDocInfo) info = banso_doc_lookup (db, id, error);
+  BansoHousehold *household;
+
+  if (info == NULL)
+    return NULL;
+  if (g_strcmp0 (info->type, BANSO_HOUSEHOLD_TYPE) != 0)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                   _("The record %s is not a household."), id);
+      return NULL;
+    }
+
+  household = banso_household_from_json (info->body, error);
+  if (household == NULL)
+    return NULL;
+  household->id = g_strdup (info->id);
+  household->rev = g_strdup (info->rev);
+  return household;
+}
+
+char *
+banso_village_find (BansoTxn   *txn,
+                    const char *commune,
+                    const char *name)
+{
+  g_autofree char *fold = banso_fold (name, -1);
+  sqlite3_stmt *stmt = banso_txn_prepare (txn,
+                                          "SELECT d.id FROM village_index v JOIN documents d"
+                                          " USING (docno) WHERE v.commune = ?1 AND v.fold = ?2",
+                                          NULL);
+  char *id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, commune, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fold, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/**
+ * banso_village_create:
+ * @kind: "thon", "ban", "bon", "buon", "to-dan-pho" or %NULL
+ *
+ * Villages are documents like any record, created by the people who know them,
+ * inside a commune of their scope.
+ */
+char *
+banso_village_create (BansoTxn    *txn,
+                      const char  *commune,
+                      const char  *name,
+                      const char  *kind,
+                      GError     **error)
+{
+  g_autoptr(GString) body = g_string_new ("{\"commune\":");
+  g_autofree char *id = NULL;
+  g_autofree char *fold = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  gint64 docno;
+
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
+                   _("Village: enter the name of the village."));
+      return NULL;
+    }
+  if (!banso_user_can_edit_records (banso_txn_get_user (txn), commune, error))
+    return NULL;
+  if (!exists (txn, "SELECT 1 FROM admin_units WHERE edition = '" BANSO_ADMIN_EDITION "'"
+                    " AND code = ?1 AND kind != 'province'", commune, NULL, NULL))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
+                   _("Commune: there is no commune with the code %s."), commune);
+      return NULL;
+    }
+  if ((id = banso_village_find (txn, commune, trimmed)) != NULL)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CONFLICT,
+                   _("Village: %s already exists in this commune."), trimmed);
+      return NULL;
+    }
+
+  banso_json_append_string (body, commune);
+  g_string_append (body, ",\"name\":");
+  banso_json_append_string (body, trimmed);
+  if (kind != NULL)
+    {
+      g_string_append (body, ",\"kind\":");
+      banso_json_append_string (body, kind);
+    }
+  g_string_append_c (body, '}');
+
+  id = banso_doc_new_id ();
+  if (!banso_doc_put (txn, BANSO_VILLAGE_TYPE, id, body->str, NULL, BANSO_DOC_PUT_DEFAULT,
+                      &docno, NULL, error))
+    return NULL;
+
+  fold = banso_fold (trimmed, -1);
+  stmt = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
+                                 " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  sqlite3_bind_text (stmt, 2, commune, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fold, -1, SQLITE_STATIC);
+  if (!step_done (txn, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+void
+banso_member_match_free (BansoMemberMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->household);
+  g_free (match->member);
+  g_free (match->name);
+  g_free (match->ethnic);
+  g_free (match->commune);
+  g_free (match->village);
+  g_free (match->phone);
+  g_free (match->place);
+  g_free (match);
+}
+
+/**
+ * banso_household_find_members:
+ *
+ * Finds members whose folded name contains every word of @query, through the
+ * households' search index.
+ *
+ * Returns: (transfer full): #BansoMemberMatch, at most @limit
+ */
+GPtrArray *
+banso_household_find_members (sqlite3     *db,
+                              const char  *query,
+                              guint        limit,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_member_match_free);
+  g_autofree char *fts = banso_fold_query_to_fts (query);
+  g_autofree char *folded = banso_fold (query, -1);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (fts == NULL)
+    return g_steal_pointer (&matches);
+  words = g_strsplit (folded, " ", -1);
+
+  stmt = banso_sql_prepare (db,
+                            "SELECT d.id, d.body, a.name, v.name FROM household_fts f"
+                            " JOIN household_index x ON x.docno = f.rowid"
+                            " JOIN documents d ON d.docno = x.docno"
+                            " LEFT JOIN admin_units a ON a.edition = '" BANSO_ADMIN_EDITION "'"
+                            "  AND a.code = x.commune"
+                            " LEFT JOIN documents vd ON vd.id = x.village"
+                            " LEFT JOIN village_index v ON v.docno = vd.docno"
+                            " WHERE household_fts MATCH ?1 LIMIT 200", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && matches->len < limit)
+    {
+      g_autoptr(BansoHousehold) h = banso_household_from_json ((const char *)sqlite3_column_text (stmt, 1), NULL);
+      const char *commune_name = (const char *)sqlite3_column_text (stmt, 2);
+      const char *village_name = (const char *)sqlite3_column_text (stmt, 3);
+
+      if (h == NULL)
+        continue;
+      for (guint i = 0; i < h->members->len && matches->len < limit; i++)
+        {
+          BansoMember *m = g_ptr_array_index (h->members, i);
+          g_autofree char *name = banso_fold (m->name, -1);
+          gboolean all = TRUE;
+          BansoMemberMatch *match;
+
+          for (guint w = 0; words[w] && all; w++)
+            if (*words[w] && strstr (name, words[w]) == NULL)
+              all = FALSE;
+          if (!all)
+            continue;
+
+          match = g_new0 (BansoMemberMatch, 1);
+          match->household = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          match->member = g_strdup (m->id);
+          match->name = g_strdup (m->name);
+          match->ethnic = g_strdup (m->ethnic);
+          match->commune = g_strdup (h->commune);
+          match->village = g_strdup (h->village);
+          match->phone = g_strdup (m->phone);
+          if (village_name != NULL)
+            match->place = g_strdup_printf ("%s, %s", village_name, commune_name ? commune_name : "");
+          else
+            match->place = g_strdup (commune_name ? commune_name : "");
+          g_ptr_array_add (matches, match);
+        }
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      banso_sql_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&matches);
+}

@@ -1,0 +1,56 @@
+/* banso-household-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "banso-document.h"
+#include "banso-household.h"
+#include "banso-store.h"
+
+G_BEGIN_DECLS
+
+#define BANSO_VILLAGE_TYPE "village"
+
+gboolean        banso_household_save    (BansoTxn          *txn,
+                                         BansoHousehold    *household,
+                                         BansoDocPutFlags   flags,
+                                         GError           **error);
+gboolean        banso_household_delete  (BansoTxn          *txn,
+                                         const char        *id,
+                                         const char        *rev,
+                                         char             **out_rev,
+                                         GError           **error);
+BansoHousehold *banso_household_load    (sqlite3           *db,
+                                         const char        *id,
+                                         GError           **error);
+char           *banso_village_create    (BansoTxn          *txn,
+                                         const char        *commune,
+                                         const char        *name,
+                                         const char        *kind,
+                                         GError           **error);
+char           *banso_village_find      (BansoTxn          *txn,
+                                         const char        *commune,
+                                         const char        *name);
+
+/* A member found by name, for linking a prestigious person to the records. */
+typedef struct
+{
+  char *household;
+  char *member;
+  char *name;
+  char *ethnic;
+  char *commune;
+  char *village;
+  char *phone;
+  char *place;      /* "Bản Mòng, Xã Chiềng Cơi" */
+} BansoMemberMatch;
+
+GPtrArray      *banso_household_find_members (sqlite3      *db,
+                                              const char   *query,
+                                              guint         limit,
+                                              GError      **error);
+void            banso_member_match_free      (BansoMemberMatch *match);
+
+G_END_DECLS

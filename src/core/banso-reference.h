@@ -1,0 +1,45 @@
+/* banso-reference.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define BANSO_ADMIN_EDITION "2025"
+
+/* A code and its name: an ethnic group, a province, a commune or a village. */
+typedef struct
+{
+  char *code;
+  char *name;
+  char *parent;
+} BansoRefItem;
+
+gboolean      banso_reference_ensure_loaded       (sqlite3     *db,
+                                                   GError     **error);
+GPtrArray    *banso_reference_list_ethnic_groups  (sqlite3     *db,
+                                                   GError     **error);
+GPtrArray    *banso_reference_list_provinces      (sqlite3     *db,
+                                                   GError     **error);
+GPtrArray    *banso_reference_list_communes       (sqlite3     *db,
+                                                   const char  *province_code,
+                                                   GError     **error);
+GPtrArray    *banso_reference_list_villages       (sqlite3     *db,
+                                                   const char  *commune_code,
+                                                   GError     **error);
+char         *banso_reference_commune_name        (sqlite3     *db,
+                                                   const char  *code);
+char         *banso_reference_commune_province   (sqlite3     *db,
+                                                   const char  *code);
+char         *banso_reference_find_ethnic         (sqlite3     *db,
+                                                   const char  *text);
+void          banso_ref_item_free                 (BansoRefItem *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRefItem, banso_ref_item_free)
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* banso-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-schema.h"
+#include "banso-store.h"
+
+/* Each entry moves the schema from version N to N + 1. Entries are never edited
+ * once released: a database in the field may sit at any of them, and the tests
+ * migrate from each one with data in it.
+ */
+static const char *migrations[] = {
+  /* 1: documents, revisions, audit, users, reference data. */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE users ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('admin', 'commune-official', 'cultural-staff', 'trainer')),"
+  "  created_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE user_communes ("
+  "  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  commune_code TEXT NOT NULL,"
+  "  PRIMARY KEY (user_id, commune_code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE ethnic_groups ("
+  "  code TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  other_names TEXT NOT NULL DEFAULT '',"
+  "  fold TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  /* Administrative units are kept by edition: the 2025 reform removed the district
+   * level, and the next one may change the tree again. */
+  "CREATE TABLE admin_units ("
+  "  edition TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  parent_code TEXT,"
+  "  name TEXT NOT NULL,"
+  "  fold TEXT NOT NULL,"
+  "  PRIMARY KEY (edition, code)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX admin_units_parent ON admin_units (edition, parent_code, fold);"
+  "CREATE TABLE documents ("
+  "  docno INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  type TEXT NOT NULL,"
+  "  rev TEXT NOT NULL,"
+  "  parent_rev TEXT,"
+  "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),"
+  "  seq INTEGER NOT NULL UNIQUE,"
+  "  body TEXT NOT NULL"
+  ");"
+  "CREATE INDEX documents_type ON documents (type, deleted);"
+  /* Superseded revisions keep their bodies: they are the audit log's before and
+   * after values and what replication serves for conflicts. */
+  "CREATE TABLE revisions ("
+  "  doc_id TEXT NOT NULL,"
+  "  rev TEXT NOT NULL,"
+  "  parent_rev TEXT,"
+  "  deleted INTEGER NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (doc_id, rev)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE audit ("
+  "  entry INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  user_id TEXT NOT NULL REFERENCES users (id),"
+  "  doc_id TEXT NOT NULL,"
+  "  doc_type TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore', 'import')),"
+  "  rev_before TEXT,"
+  "  rev_after TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_doc ON audit (doc_id, entry);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions"
+  "  BEGIN SELECT RAISE (ABORT, 'revisions are kept for the audit log'); END;",
+
+  /* 2: households and villages, with their typed columns and the search index. */
+  "CREATE TABLE village_index ("
+  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
+  "  commune TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  fold TEXT NOT NULL"
+  ");"
+  "CREATE INDEX village_by_commune ON village_index (commune, fold);"
+  "CREATE TABLE household_index ("
+  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
+  "  commune TEXT NOT NULL,"
+  "  village TEXT,"
+  "  head TEXT NOT NULL,"
+  "  head_fold TEXT NOT NULL,"
+  "  ethnic TEXT,"
+  "  poverty TEXT NOT NULL,"
+  "  members INTEGER NOT NULL,"
+  "  search TEXT NOT NULL"
+  ");"
+  "CREATE INDEX household_by_name ON household_index (head_fold);"
+  "CREATE INDEX household_by_commune ON household_index (commune, head_fold);"
+  "CREATE INDEX household_by_village ON household_index (village, head_fold);"
+  "CREATE INDEX household_by_ethnic ON household_index (ethnic, head_fold);"
+  "CREATE INDEX household_by_poverty ON household_index (poverty, head_fold);"
+  /* The search column is already folded by banso_fold(); the tokenizer must keep
+   * combining marks (M*) inside words, or Tai Viet and Cham words fall apart. */
+  "CREATE VIRTUAL TABLE household_fts USING fts5 ("
+  "  search, content = 'household_index', content_rowid = 'docno',"
+  "  tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\""
+  ");",
+
+  /* 3: prestigious persons and form drafts. */
+  "CREATE TABLE prestige_index ("
+  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
+  "  commune TEXT NOT NULL,"
+  "  village TEXT,"
+  "  name TEXT NOT NULL,"
+  "  name_fold TEXT NOT NULL,"
+  "  ethnic TEXT,"
+  "  year INTEGER,"
+  "  search TEXT NOT NULL"
+  ");"
+  "CREATE INDEX prestige_by_name ON prestige_index (name_fold);"
+  "CREATE INDEX prestige_by_commune ON prestige_index (commune, name_fold);"
+  "CREATE TABLE drafts ("
+  "  key TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  doc_id TEXT,"
+  "  body TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") WITHOUT ROWID;",
+};
+
+guint
+banso_schema_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Each step runs in its own transaction so that a failure leaves the file at the
+ * last complete version, never between two.
+ */
+gboolean
+banso_schema_migrate (sqlite3  *db,
+                      guint     target_version,
+                      GError  **error)
+{
+  int current;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (target_version <= G_N_ELEMENTS (migrations), FALSE);
+
+  current = get_user_version (db);
+  if (current < 0)
+    return banso_sql_error (db, sqlite3_errcode (db), error);
+
+  if ((guint)current > G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NEWER,
+                   _("This database was made by a newer version of Banso (schema %d; this version knows up to %u). Update Banso to open it; the file was left untouched."),
+                   current, (guint)G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  for (guint v = current; v < target_version; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", v + 1);
+
+      if (!banso_sql_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!banso_sql_exec (db, migrations[v], error) ||
+          !banso_sql_exec (db, bump, error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to schema %u: "), v + 1);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      if (v == 0)
+        {
+          g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d;",
+                                                     BANSO_APPLICATION_ID);
+          if (!banso_sql_exec (db, app_id, error))
+            {
+              sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+              return FALSE;
+            }
+        }
+
+      if (!banso_sql_exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

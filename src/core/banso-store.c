@@ -1,0 +1,850 @@
+/* banso-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "banso-reference.h"
+#include "banso-schema.h"
+#include "banso-store-private.h"
+
+#define MAX_IDLE_READERS 4
+
+struct _BansoStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  GMainContext *context;
+
+  /* One writer: every write goes through banso_store_begin(), which holds the
+   * lock until commit or rollback. */
+  GMutex        writer_lock;
+  sqlite3      *writer;
+  GHashTable   *statements;
+  gint64        next_seq;
+
+  GMutex        readers_lock;
+  GQueue        idle_readers;
+};
+
+struct _BansoTxn
+{
+  BansoStore *store;
+  BansoUser  *user;
+  GHashTable *changed_types;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BansoStore, banso_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (banso-store-error-quark, banso_store_error)
+
+gboolean
+banso_sql_error (sqlite3  *db,
+                 int       rc,
+                 GError  **error)
+{
+  int code = BANSO_STORE_ERROR_SQL;
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+                   _("The database file is damaged (%s). Restore it from a backup; Banso did not change it."),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (primary == SQLITE_CONSTRAINT)
+    code = BANSO_STORE_ERROR_INVALID;
+
+  g_set_error (error, BANSO_STORE_ERROR, code,
+               _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+gboolean
+banso_sql_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return banso_sql_error (db, rc, error);
+  return TRUE;
+}
+
+sqlite3_stmt *
+banso_sql_prepare (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      banso_sql_error (db, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+banso_store_finalize (GObject *object)
+{
+  BansoStore *self = (BansoStore *)object;
+  sqlite3 *db;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->writer != NULL)
+    {
+      /* Folding the WAL back keeps the single file complete for backups. */
+      sqlite3_exec (self->writer, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close (self->writer);
+    }
+  while ((db = g_queue_pop_head (&self->idle_readers)))
+    sqlite3_close (db);
+
+  g_mutex_clear (&self->writer_lock);
+  g_mutex_clear (&self->readers_lock);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (banso_store_parent_class)->finalize (object);
+}
+
+static void
+banso_store_class_init (BansoStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = banso_store_finalize;
+
+  /**
+   * BansoStore::changed:
+   * @type: the document type that changed
+   *
+   * Emitted on the main context of the thread that opened the store, after a
+   * transaction that changed documents of @type was committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+banso_store_init (BansoStore *self)
+{
+  g_mutex_init (&self->writer_lock);
+  g_mutex_init (&self->readers_lock);
+  g_queue_init (&self->idle_readers);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)sqlite3_finalize);
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      gboolean  writer,
+                      GError  **error)
+{
+  sqlite3_busy_timeout (db, 10000);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!banso_sql_exec (db, "PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+
+  if (writer)
+    {
+      /* What the window says is saved survives a power cut. */
+      if (!banso_sql_exec (db,
+                           "PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = FULL;"
+                           "PRAGMA cache_size = -32000;",
+                           error))
+        return FALSE;
+    }
+  else
+    {
+      if (!banso_sql_exec (db, "PRAGMA cache_size = -16000;", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Looks at an existing file without writing to it, so that a damaged database or
+ * one from a newer Banso is left exactly as it was.
+ */
+static gboolean
+inspect_existing (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  char header[16] = { 0 };
+  gsize n_read = 0;
+  sqlite3 *db = NULL;
+  int app_id, version, rc;
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not open %s: "), path);
+      return FALSE;
+    }
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n_read,
+                                NULL, error))
+    return FALSE;
+
+  if (n_read == 0)
+    return TRUE;
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
+                   _("%s is not a Banso database: it is not an SQLite file, or its first page is damaged. Banso did not change it."),
+                   path);
+      return FALSE;
+    }
+
+  uri = g_strdup_printf ("file:%s?mode=ro", path);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode (db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
+                   path, db ? sqlite3_errmsg (db) : "?");
+      sqlite3_close (db);
+      return FALSE;
+    }
+  app_id = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
+                   path, sqlite3_errmsg (db));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Reading the schema catches a damaged sqlite_schema page before we write. */
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
+                   path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_close (db);
+
+  if (app_id != 0 && app_id != BANSO_APPLICATION_ID)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
+                   _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
+                   path);
+      return FALSE;
+    }
+  if (app_id == 0 && version != 0)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
+                   _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
+                   path);
+      return FALSE;
+    }
+  if (version > (int)banso_schema_get_latest_version ())
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NEWER,
+                   _("%s was made by a newer version of Banso (schema %d; this version knows up to %u). Update Banso to open it; the file was left untouched."),
+                   path, version, banso_schema_get_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_admin (BansoStore  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  const char *real_name = g_get_real_name ();
+
+  stmt = banso_sql_prepare (self->writer,
+                            "INSERT OR IGNORE INTO users (id, name, role, created_at)"
+                            " VALUES ('admin', ?1, 'admin', ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = banso_now_iso8601 ();
+  if (real_name == NULL || g_strcmp0 (real_name, "Unknown") == 0 || *real_name == '\0')
+    real_name = _("Administrator");
+  sqlite3_bind_text (stmt, 1, real_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
+
+  return TRUE;
+}
+
+/**
+ * banso_store_open:
+ * @path: the database file; created with the current schema when missing
+ *
+ * Opens the office database, upgrades its schema and loads the reference data
+ * on first use. A damaged file, another program's SQLite file, or one from a
+ * newer Banso is refused with a clear error and left as it was.
+ */
+BansoStore *
+banso_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(BansoStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!inspect_existing (path, error))
+    return NULL;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  self = g_object_new (BANSO_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->context = g_main_context_ref_thread_default ();
+
+  rc = sqlite3_open_v2 (path, &self->writer,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL,
+                   _("Could not open the database %s: %s"), path,
+                   self->writer ? sqlite3_errmsg (self->writer) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if (!configure_connection (self->writer, TRUE, error) ||
+      !banso_schema_migrate (self->writer, banso_schema_get_latest_version (), error) ||
+      !ensure_admin (self, error) ||
+      !banso_reference_ensure_loaded (self->writer, error))
+    return NULL;
+
+  stmt = banso_sql_prepare (self->writer, "SELECT coalesce (max (seq), 0) + 1 FROM documents",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
+      return NULL;
+    }
+  self->next_seq = sqlite3_column_int64 (stmt, 0);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+banso_store_get_path (BansoStore *self)
+{
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+banso_store_is_demo (BansoStore *self)
+{
+  g_autofree char *value = banso_store_get_meta (self, "demo");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+sqlite3 *
+banso_store_acquire_reader (BansoStore  *self,
+                            GError     **error)
+{
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->readers_lock);
+  db = g_queue_pop_head (&self->idle_readers);
+  g_mutex_unlock (&self->readers_lock);
+
+  if (db != NULL)
+    return db;
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK || !configure_connection (db, FALSE, error))
+    {
+      if (rc != SQLITE_OK)
+        banso_sql_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+void
+banso_store_release_reader (BansoStore *self,
+                            sqlite3    *db)
+{
+  g_return_if_fail (BANSO_IS_STORE (self));
+
+  if (db == NULL)
+    return;
+
+  /* A reader left inside a read transaction would pin the WAL forever. */
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_mutex_lock (&self->readers_lock);
+  if (self->idle_readers.length < MAX_IDLE_READERS)
+    {
+      g_queue_push_head (&self->idle_readers, db);
+      db = NULL;
+    }
+  g_mutex_unlock (&self->readers_lock);
+
+  if (db != NULL)
+    sqlite3_close (db);
+}
+
+BansoTxn *
+banso_store_begin (BansoStore  *self,
+                   BansoUser   *user,
+                   GError     **error)
+{
+  BansoTxn *txn;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+  g_return_val_if_fail (BANSO_IS_USER (user), NULL);
+
+  g_mutex_lock (&self->writer_lock);
+  if (!banso_sql_exec (self->writer, "BEGIN IMMEDIATE", error))
+    {
+      g_mutex_unlock (&self->writer_lock);
+      return NULL;
+    }
+
+  txn = g_new0 (BansoTxn, 1);
+  txn->store = g_object_ref (self);
+  txn->user = g_object_ref (user);
+  txn->changed_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return txn;
+}
+
+typedef struct
+{
+  BansoStore *store;
+  GPtrArray  *types;
+} ChangedNotify;
+
+static gboolean
+emit_changed (gpointer data)
+{
+  ChangedNotify *notify = data;
+
+  for (guint i = 0; i < notify->types->len; i++)
+    {
+      const char *type = g_ptr_array_index (notify->types, i);
+      g_signal_emit (notify->store, signals[CHANGED], g_quark_from_string (type), type);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_notify_free (gpointer data)
+{
+  ChangedNotify *notify = data;
+
+  g_object_unref (notify->store);
+  g_ptr_array_unref (notify->types);
+  g_free (notify);
+}
+
+static void
+txn_free (BansoTxn *txn)
+{
+  g_hash_table_unref (txn->changed_types);
+  g_object_unref (txn->user);
+  g_object_unref (txn->store);
+  g_free (txn);
+}
+
+gboolean
+banso_txn_commit (BansoTxn  *txn,
+                  GError   **error)
+{
+  BansoStore *self;
+  ChangedNotify *notify;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (txn != NULL, FALSE);
+
+  self = txn->store;
+  if (!banso_sql_exec (self->writer, "COMMIT", error))
+    {
+      banso_txn_rollback (txn);
+      return FALSE;
+    }
+  g_mutex_unlock (&self->writer_lock);
+
+  if (g_hash_table_size (txn->changed_types) > 0)
+    {
+      notify = g_new0 (ChangedNotify, 1);
+      notify->store = g_object_ref (self);
+      notify->types = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_iter_init (&iter, txn->changed_types);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (notify->types, g_strdup (key));
+      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed, notify,
+                                  changed_notify_free);
+    }
+
+  txn_free (txn);
+  return TRUE;
+}
+
+void
+banso_txn_rollback (BansoTxn *txn)
+{
+  BansoStore *self;
+
+  if (txn == NULL)
+    return;
+
+  self = txn->store;
+  sqlite3_exec (self->writer, "ROLLBACK", NULL, NULL, NULL);
+  /* The sequence counter may have moved inside the failed transaction. */
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      banso_sql_prepare (self->writer, "SELECT coalesce (max (seq), 0) + 1 FROM documents", NULL);
+    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      self->next_seq = sqlite3_column_int64 (stmt, 0);
+  }
+  g_mutex_unlock (&self->writer_lock);
+  txn_free (txn);
+}
+
+sqlite3 *
+banso_txn_get_db (BansoTxn *txn)
+{
+  return txn->store->writer;
+}
+
+BansoUser *
+banso_txn_get_user (BansoTxn *txn)
+{
+  return txn->user;
+}
+
+BansoStore *
+banso_txn_get_store (BansoTxn *txn)
+{
+  return txn->store;
+}
+
+/* Statements are cached for the writer's life: imports run the same few
+ * statements millions of times.
+ */
+sqlite3_stmt *
+banso_txn_prepare (BansoTxn    *txn,
+                   const char  *sql,
+                   GError     **error)
+{
+  BansoStore *self = txn->store;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = banso_sql_prepare (self->writer, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gint64
+_banso_txn_next_seq (BansoTxn *txn)
+{
+  return txn->store->next_seq++;
+}
+
+void
+_banso_txn_mark_changed (BansoTxn   *txn,
+                         const char *type)
+{
+  if (!g_hash_table_contains (txn->changed_types, type))
+    g_hash_table_add (txn->changed_types, g_strdup (type));
+}
+
+gboolean
+banso_store_set_meta (BansoStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->writer_lock);
+  stmt = banso_sql_prepare (self->writer,
+                            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
+    }
+  g_mutex_unlock (&self->writer_lock);
+
+  return ok;
+}
+
+char *
+banso_store_get_meta (BansoStore *self,
+                      const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+
+  db = banso_store_acquire_reader (self, NULL);
+  if (db == NULL)
+    return NULL;
+
+  stmt = banso_sql_prepare (db, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (self, db);
+
+  return value;
+}
+
+static BansoUser *
+user_from_row (sqlite3      *db,
+               sqlite3_stmt *stmt)
+{
+  g_autoptr(GPtrArray) communes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) c = NULL;
+  const char *id = (const char *)sqlite3_column_text (stmt, 0);
+  BansoRole role = BANSO_ROLE_TRAINER;
+
+  banso_role_from_string ((const char *)sqlite3_column_text (stmt, 2), &role);
+
+  c = banso_sql_prepare (db, "SELECT commune_code FROM user_communes WHERE user_id = ?1"
+                             " ORDER BY commune_code", NULL);
+  if (c != NULL)
+    {
+      sqlite3_bind_text (c, 1, id, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (c) == SQLITE_ROW)
+        g_ptr_array_add (communes, g_strdup ((const char *)sqlite3_column_text (c, 0)));
+    }
+  g_ptr_array_add (communes, NULL);
+
+  return banso_user_new (id, (const char *)sqlite3_column_text (stmt, 1), role,
+                         (const char * const *)communes->pdata);
+}
+
+GPtrArray *
+banso_store_list_users (BansoStore  *self,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+
+  if (!(db = banso_store_acquire_reader (self, error)))
+    return NULL;
+
+  stmt = banso_sql_prepare (db, "SELECT id, name, role FROM users ORDER BY role != 'admin', name",
+                            error);
+  if (stmt != NULL)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (users, user_from_row (db, stmt));
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (self, db);
+
+  return g_steal_pointer (&users);
+}
+
+BansoUser *
+banso_store_dup_user (BansoStore  *self,
+                      const char  *user_id,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  BansoUser *user = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+
+  if (!(db = banso_store_acquire_reader (self, error)))
+    return NULL;
+
+  stmt = banso_sql_prepare (db, "SELECT id, name, role FROM users WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        user = user_from_row (db, stmt);
+      else
+        g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                     _("There is no user “%s” in this database."), user_id);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (self, db);
+
+  return user;
+}
+
+BansoUser *
+banso_store_dup_admin (BansoStore  *self,
+                       GError     **error)
+{
+  return banso_store_dup_user (self, "admin", error);
+}
+
+/**
+ * banso_store_add_user:
+ *
+ * Adds or replaces a user. Only an administrator may do this.
+ */
+gboolean
+banso_store_add_user (BansoStore  *self,
+                      BansoUser   *acting,
+                      BansoUser   *user,
+                      GError     **error)
+{
+  BansoTxn *txn;
+  sqlite3_stmt *stmt;
+  const char * const *communes;
+  g_autofree char *now = banso_now_iso8601 ();
+
+  if (banso_user_get_role (acting) != BANSO_ROLE_ADMIN)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
+                   _("Only an administrator may add users."));
+      return FALSE;
+    }
+
+  if (!(txn = banso_store_begin (self, acting, error)))
+    return FALSE;
+
+  stmt = banso_txn_prepare (txn, "INSERT OR REPLACE INTO users (id, name, role, created_at)"
+                                 " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, banso_user_get_name (user), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, banso_role_to_string (banso_user_get_role (user)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
+      goto fail;
+    }
+
+  stmt = banso_txn_prepare (txn, "DELETE FROM user_communes WHERE user_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
+  sqlite3_step (stmt);
+
+  communes = banso_user_get_communes (user);
+  for (guint i = 0; communes[i]; i++)
+    {
+      stmt = banso_txn_prepare (txn, "INSERT INTO user_communes (user_id, commune_code)"
+                                     " VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, communes[i], -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
+          goto fail;
+        }
+    }
+
+  return banso_txn_commit (txn, error);
+
+fail:
+  banso_txn_rollback (txn);
+  return FALSE;
+}
+
+char *
+banso_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -1,0 +1,460 @@
+/* banso-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-application.h"
+#include "banso-context.h"
+#include "banso-demo.h"
+#include "banso-drafts.h"
+#include "banso-paths.h"
+#include "banso-preferences-window.h"
+#include "banso-reference.h"
+#include "banso-store-async.h"
+#include "banso-window.h"
+#include "records/banso-household-form.h"
+
+struct _BansoApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  gboolean        demo;
+  GSettings      *settings;
+  BansoContext   *context;
+  BansoWindow    *window;
+  gint64          mapped_at;
+};
+
+G_DEFINE_FINAL_TYPE (BansoApplication, banso_application, ADW_TYPE_APPLICATION)
+
+/* Opening: in a worker thread, since a first start loads the reference data and
+ * the demo generates its district. */
+
+typedef struct
+{
+  char        *path;
+  gboolean     demo;
+  BansoWindow *window;
+  BansoStore  *store;
+  GPtrArray   *ethnic_groups;
+  GPtrArray   *provinces;
+  char        *home_province;
+  GPtrArray   *drafts;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->window);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->ethnic_groups, g_ptr_array_unref);
+  g_clear_pointer (&job->provinces, g_ptr_array_unref);
+  g_clear_pointer (&job->drafts, g_ptr_array_unref);
+  g_free (job->home_province);
+  g_free (job);
+}
+
+typedef struct
+{
+  BansoWindow *window;
+  double       fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+
+  banso_window_set_progress (progress->window, _("Preparing the demo district…"),
+                             progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+demo_progress (guint    done,
+               guint    total,
+               gpointer user_data)
+{
+  OpenJob *job = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->window = job->window;
+  progress->fraction = total ? (double)done / total : 1.0;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, g_free);
+}
+
+static char *
+find_home_province (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    banso_sql_prepare (db, "SELECT a.parent_code FROM household_index x JOIN admin_units a"
+                           " ON a.edition = '" BANSO_ADMIN_EDITION "' AND a.code = x.commune"
+                           " ORDER BY x.docno DESC LIMIT 1", NULL);
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  return g_strdup (BANSO_DEMO_PROVINCE);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  GError *error = NULL;
+  sqlite3 *db;
+
+  if (!(job->store = banso_store_open (job->path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->demo)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean empty = TRUE;
+
+      if (!(db = banso_store_acquire_reader (job->store, &error)))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      stmt = banso_sql_prepare (db, "SELECT NOT EXISTS (SELECT 1 FROM documents)", NULL);
+      if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+        empty = sqlite3_column_int (stmt, 0);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      banso_store_release_reader (job->store, db);
+
+      if (empty && !banso_demo_generate (job->store, BANSO_DEMO_DEFAULT_HOUSEHOLDS,
+                                         BANSO_DEMO_DEFAULT_SEED, demo_progress, job, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (!(db = banso_store_acquire_reader (job->store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->ethnic_groups = banso_reference_list_ethnic_groups (db, &error);
+  if (job->ethnic_groups != NULL)
+    job->provinces = banso_reference_list_provinces (db, &error);
+  job->home_province = find_home_province (db);
+  banso_store_release_reader (job->store, db);
+
+  if (job->provinces != NULL)
+    job->drafts = banso_draft_list (job->store, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static BansoUser *
+choose_user (BansoApplication *self,
+             BansoStore       *store)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "current-user");
+  BansoUser *user = NULL;
+
+  if (id != NULL && *id != '\0')
+    user = banso_store_dup_user (store, id, NULL);
+  if (user == NULL)
+    user = banso_store_dup_admin (store, NULL);
+  return user;
+}
+
+static void
+reopen_drafts (BansoApplication *self,
+               GPtrArray        *drafts)
+{
+  for (guint i = 0; drafts && i < drafts->len; i++)
+    {
+      BansoDraft *draft = g_ptr_array_index (drafts, i);
+      GtkWindow *form;
+
+      if (g_strcmp0 (draft->kind, "household") != 0)
+        continue;
+      form = banso_household_form_new_from_draft (self->context, draft->key, draft->body);
+      if (form == NULL)
+        continue;
+      gtk_window_set_transient_for (form, GTK_WINDOW (self->window));
+      gtk_window_present (form);
+      {
+        AdwToast *toast = adw_toast_new (_("A form you had not finished was reopened"));
+        adw_toast_overlay_add_toast (g_object_get_data (G_OBJECT (self->window), "banso-toast-overlay"),
+                                     toast);
+      }
+      /* One at a time: the others come back at the next start. */
+      break;
+    }
+}
+
+static void on_rows_ready (GListModel       *model,
+                           guint             position,
+                           guint             removed,
+                           guint             added,
+                           BansoApplication *self);
+
+static void
+open_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BansoApplication) self = user_data;
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoUser) user = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s\n\n%s", error->message, job->path);
+      banso_window_show_error (self->window, message);
+      return;
+    }
+
+  self->context = banso_context_new (job->store, self->settings, job->ethnic_groups,
+                                     job->provinces);
+  banso_context_set_home_province (self->context, job->home_province);
+  user = choose_user (self, job->store);
+  banso_context_set_user (self->context, user);
+
+  banso_window_set_context (self->window, self->context);
+  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
+    g_signal_connect (banso_window_get_households_model (self->window), "items-changed",
+                      G_CALLBACK (on_rows_ready), self);
+  reopen_drafts (self, job->drafts);
+}
+
+static char *
+resolve_data_dir (BansoApplication *self)
+{
+  g_autofree char *setting = NULL;
+
+  if (self->data_dir != NULL)
+    return g_strdup (self->data_dir);
+  if (self->demo)
+    return banso_demo_data_dir ();
+  setting = g_settings_get_string (self->settings, "data-directory");
+  if (setting != NULL && *setting != '\0')
+    return g_steal_pointer (&setting);
+  return banso_default_data_dir ();
+}
+
+/* For the startup benchmark: BANSO_TRACE_STARTUP=1 prints, in milliseconds,
+ * how long after the window was mapped the first rows were painted. */
+static void
+on_first_paint (GdkFrameClock    *clock,
+                BansoApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  g_print ("first-rows-ms %.1f\n", (g_get_monotonic_time () - self->mapped_at) / 1000.0);
+  if (g_getenv ("BANSO_EXIT_AFTER_FIRST_ROWS"))
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_rows_ready (GListModel       *model,
+               guint             position,
+               guint             removed,
+               guint             added,
+               BansoApplication *self)
+{
+  GdkFrameClock *clock;
+
+  if (added == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (model, on_rows_ready, self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->window));
+}
+
+static void
+on_window_mapped (GtkWidget        *window,
+                  BansoApplication *self)
+{
+  self->mapped_at = g_get_monotonic_time ();
+}
+
+static void
+banso_application_activate (GApplication *app)
+{
+  BansoApplication *self = BANSO_APPLICATION (app);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *dir = NULL;
+  OpenJob *job;
+
+  if (self->window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->window));
+      return;
+    }
+
+  self->window = banso_window_new (GTK_APPLICATION (app), self->settings);
+  g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
+  g_signal_connect (self->window, "map", G_CALLBACK (on_window_mapped), self);
+  gtk_window_present (GTK_WINDOW (self->window));
+
+  dir = resolve_data_dir (self);
+  job = g_new0 (OpenJob, 1);
+  job->path = banso_database_path (dir);
+  job->demo = self->demo;
+  job->window = g_object_ref (self->window);
+
+  task = g_task_new (NULL, NULL, open_done, g_object_ref (self));
+  g_task_set_source_tag (task, banso_application_activate);
+  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static int
+banso_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  BansoApplication *self = BANSO_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("banso %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, "data-dir", "^ay", &self->data_dir);
+  self->demo = g_variant_dict_contains (options, "demo");
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BansoApplication *self = user_data;
+  const char *developers[] = { "Banso developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", self->window,
+                        "application-name", _("Banso"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Banso developers"),
+                        "developers", developers,
+                        "comments", _("Offline records for the offices of ethnic-minority affairs: households, prestigious persons, and lists to import and export."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/banso/banso",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Reference data"),
+                                      NULL, GTK_LICENSE_CUSTOM,
+                                      _("Administrative units of 2025 and the boundaries of Sơn La province: vietnamese-provinces-database, MIT licence. Ethnic groups: Decision 121-TCTK/PPCĐ of 1979."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BansoApplication *self = user_data;
+  GtkWindow *window;
+
+  if (self->context == NULL)
+    return;
+  window = banso_preferences_window_new (self->context);
+  gtk_window_set_transient_for (window, GTK_WINDOW (self->window));
+  gtk_window_present (window);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+banso_application_startup (GApplication *app)
+{
+  BansoApplication *self = BANSO_APPLICATION (app);
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (banso_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+banso_application_finalize (GObject *object)
+{
+  BansoApplication *self = (BansoApplication *)object;
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (banso_application_parent_class)->finalize (object);
+}
+
+static void
+banso_application_class_init (BansoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = banso_application_finalize;
+  app_class->activate = banso_application_activate;
+  app_class->startup = banso_application_startup;
+  app_class->handle_local_options = banso_application_handle_local_options;
+}
+
+static void
+banso_application_init (BansoApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the office database in DIR"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo district of Sơn La (created on first use)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+BansoApplication *
+banso_application_new (void)
+{
+  /* Each data directory is its own instance: --data-dir must never hand the
+   * request to a window that shows another database. */
+  return g_object_new (BANSO_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/banso/Banso",
+                       NULL);
+}

@@ -1,0 +1,33 @@
+/* banso-context.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "banso-store.h"
+
+G_BEGIN_DECLS
+
+#define BANSO_TYPE_CONTEXT (banso_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (BansoContext, banso_context, BANSO, CONTEXT, GObject)
+
+BansoContext *banso_context_new                (BansoStore   *store,
+                                                GSettings    *settings,
+                                                GPtrArray    *ethnic_groups,
+                                                GPtrArray    *provinces);
+BansoStore   *banso_context_get_store          (BansoContext *self);
+GSettings    *banso_context_get_settings       (BansoContext *self);
+BansoUser    *banso_context_get_user           (BansoContext *self);
+void          banso_context_set_user           (BansoContext *self,
+                                                BansoUser    *user);
+GPtrArray    *banso_context_get_ethnic_groups  (BansoContext *self);
+GPtrArray    *banso_context_get_provinces      (BansoContext *self);
+const char   *banso_context_get_home_province  (BansoContext *self);
+void          banso_context_set_home_province  (BansoContext *self,
+                                                const char   *code);
+
+G_END_DECLS

@@ -1,0 +1,167 @@
+/* banso-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-check.h"
+#include "banso-preferences-window.h"
+#include "banso-store-async.h"
+
+struct _BansoPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  BansoContext         *context;
+  GPtrArray            *users;
+  gboolean              loading;
+
+  AdwComboRow          *user_row;
+  AdwActionRow         *path_row;
+  AdwActionRow         *check_row;
+  GtkButton            *check_button;
+};
+
+G_DEFINE_FINAL_TYPE (BansoPreferencesWindow, banso_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+on_user_selected (AdwComboRow            *row,
+                  GParamSpec             *pspec,
+                  BansoPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  BansoUser *user;
+
+  if (self->loading || self->users == NULL || selected >= self->users->len)
+    return;
+
+  user = g_ptr_array_index (self->users, selected);
+  banso_context_set_user (self->context, user);
+  g_settings_set_string (banso_context_get_settings (self->context), "current-user",
+                         banso_user_get_id (user));
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  GError *error = NULL;
+
+  if (!banso_store_check (BANSO_STORE (source_object), problems, &error))
+    {
+      g_ptr_array_unref (problems);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, problems, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+check_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BansoPreferencesWindow) self = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = banso_store_task_finish (BANSO_STORE (object), result, &error);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
+
+  if (problems == NULL)
+    adw_action_row_set_subtitle (self->check_row, error->message);
+  else if (problems->len == 0)
+    adw_action_row_set_subtitle (self->check_row,
+                                 _("The database is whole: integrity, links, audit log and index agree."));
+  else
+    {
+      g_ptr_array_add (problems, NULL);
+      {
+        g_autofree char *joined = g_strjoinv ("\n", (char **)problems->pdata);
+        adw_action_row_set_subtitle (self->check_row, joined);
+      }
+    }
+}
+
+static void
+on_check_clicked (GtkButton              *button,
+                  BansoPreferencesWindow *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  adw_action_row_set_subtitle (self->check_row, _("Checking…"));
+  banso_store_run_async (banso_context_get_store (self->context), check_thread, NULL, NULL, NULL,
+                         check_done, g_object_ref (self));
+}
+
+static void
+banso_preferences_window_dispose (GObject *object)
+{
+  BansoPreferencesWindow *self = (BansoPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (banso_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+banso_preferences_window_class_init (BansoPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = banso_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/banso/Banso/ui/banso-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, path_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_user_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
+}
+
+static void
+banso_preferences_window_init (BansoPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWindow *
+banso_preferences_window_new (BansoContext *context)
+{
+  BansoPreferencesWindow *self = g_object_new (BANSO_TYPE_PREFERENCES_WINDOW, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  BansoUser *current = banso_context_get_user (context);
+  guint selected = 0;
+
+  self->context = g_object_ref (context);
+  self->loading = TRUE;
+  /* A handful of users: read at once, like the settings. */
+  self->users = banso_store_list_users (banso_context_get_store (context), NULL);
+  for (guint i = 0; self->users && i < self->users->len; i++)
+    {
+      BansoUser *user = g_ptr_array_index (self->users, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", banso_user_get_name (user),
+                                                banso_role_get_label (banso_user_get_role (user)));
+      gtk_string_list_append (names, label);
+      if (current && g_strcmp0 (banso_user_get_id (user), banso_user_get_id (current)) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->user_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->user_row, selected);
+  adw_action_row_set_subtitle (self->path_row, banso_store_get_path (banso_context_get_store (context)));
+  self->loading = FALSE;
+
+  return GTK_WINDOW (self);
+}

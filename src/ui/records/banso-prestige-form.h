@@ -1,0 +1,22 @@
+/* banso-prestige-form.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "banso-context.h"
+#include "banso-prestige.h"
+
+G_BEGIN_DECLS
+
+#define BANSO_TYPE_PRESTIGE_FORM (banso_prestige_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (BansoPrestigeForm, banso_prestige_form, BANSO, PRESTIGE_FORM, AdwWindow)
+
+GtkWindow *banso_prestige_form_new (BansoContext        *context,
+                                    const BansoPrestige *prestige);
+
+G_END_DECLS

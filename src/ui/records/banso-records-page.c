@@ -1,0 +1,633 @@
+/* banso-records-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "banso"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-household.h"
+#include "banso-records-page-private.h"
+#include "banso-reference.h"
+#include "banso-store-async.h"
+#include "banso-ui-utils.h"
+
+G_DEFINE_FINAL_TYPE (BansoRecordsPage, banso_records_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_SEARCH_MODE,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+  gboolean    expand;
+} Column;
+
+static const Column household_columns[] = {
+  { "name", N_("Head of household"), TRUE },
+  { "commune", N_("Commune"), TRUE },
+  { "village", N_("Village"), TRUE },
+  { "ethnic", N_("Ethnic group"), FALSE },
+  { "status", N_("Poverty status"), FALSE },
+  { "members", N_("Members"), FALSE },
+};
+
+static const Column prestige_columns[] = {
+  { "name", N_("Name"), TRUE },
+  { "commune", N_("Commune"), TRUE },
+  { "village", N_("Village"), TRUE },
+  { "ethnic", N_("Ethnic group"), FALSE },
+  { "year", N_("Recognised"), FALSE },
+  { NULL, N_("Area of influence"), TRUE },
+};
+
+const char *
+banso_records_page_get_title (BansoRecordsPage *self)
+{
+  return self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? _("Households") : _("Prestigious Persons");
+}
+
+const char *
+banso_records_page_get_summary (BansoRecordsPage *self)
+{
+  return self->summary ? self->summary : "";
+}
+
+BansoRecordRow *
+_banso_records_page_get_selected (BansoRecordsPage *self)
+{
+  BansoRecordRow *row;
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL || !banso_record_row_get_loaded (row))
+    return NULL;
+  return row;
+}
+
+/* Cells */
+
+static void
+update_cell (GtkLabel       *label,
+             BansoRecordRow *row)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+
+  gtk_label_set_text (label, banso_record_row_get_value (row, column));
+}
+
+static void
+on_row_loaded (BansoRecordRow *row,
+               GParamSpec     *pspec,
+               GtkLabel       *label)
+{
+  update_cell (label, row);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "column", column);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  column)
+{
+  BansoRecordRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  update_cell (GTK_LABEL (label), row);
+  g_signal_connect_object (row, "notify::loaded", G_CALLBACK (on_row_loaded), label, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  column)
+{
+  BansoRecordRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_loaded, label);
+}
+
+/* Sorting. The list sorts in SQL, so the view's sorter is only asked which
+ * column and direction the user chose. GTK 4.8 has no call for that; we ask
+ * the view's sorter to compare two rows and note which column sorter it
+ * consults first and how it inverts the answer.
+ */
+static const char *probe_first_key;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      key)
+{
+  if (probe_first_key == NULL)
+    probe_first_key = key;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void refresh_filter (BansoRecordsPage *self);
+
+static void
+on_sorter_changed (GtkSorter        *sorter,
+                   GtkSorterChange   change,
+                   BansoRecordsPage *self)
+{
+  refresh_filter (self);
+}
+
+static void
+read_sort (BansoRecordsPage *self,
+           char            **key,
+           gboolean         *descending)
+{
+  g_autoptr(BansoRecordRow) a = banso_record_row_new ();
+  g_autoptr(BansoRecordRow) b = banso_record_row_new ();
+  GtkOrdering order;
+
+  probe_first_key = NULL;
+  order = gtk_sorter_compare (self->view_sorter, a, b);
+  *key = g_strdup (probe_first_key);
+  *descending = order == GTK_ORDERING_LARGER;
+  probe_first_key = NULL;
+}
+
+static void
+add_columns (BansoRecordsPage *self)
+{
+  const Column *columns = self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? household_columns
+                                                                    : prestige_columns;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GUINT_TO_POINTER (i));
+
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].key != NULL)
+        {
+          g_autoptr(GtkSorter) sorter =
+            GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer)columns[i].key, NULL));
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  self->view_sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (self->view_sorter, "changed", G_CALLBACK (on_sorter_changed), self, 0);
+}
+
+/* Filters */
+
+static void
+refresh_filter (BansoRecordsPage *self)
+{
+  g_autoptr(BansoRecordFilter) filter = banso_record_filter_new ();
+
+  if (self->list == NULL)
+    return;
+
+  filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  filter->commune = g_strdup (banso_dropdown_get_code (self->commune_drop));
+  filter->village = g_strdup (banso_dropdown_get_code (self->village_drop));
+  filter->ethnic = g_strdup (banso_dropdown_get_code (self->ethnic_drop));
+  filter->status = g_strdup (banso_dropdown_get_code (self->status_drop));
+  read_sort (self, &filter->sort, &filter->descending);
+
+  banso_record_list_set_filter (self->list, filter);
+}
+
+static void
+on_search_changed (GtkSearchEntry   *entry,
+                   BansoRecordsPage *self)
+{
+  refresh_filter (self);
+}
+
+static void
+on_stop_search (GtkSearchEntry   *entry,
+                BansoRecordsPage *self)
+{
+  banso_records_page_set_search_mode (self, FALSE);
+}
+
+static void
+on_filter_changed (GtkDropDown      *dropdown,
+                   GParamSpec       *pspec,
+                   BansoRecordsPage *self)
+{
+  refresh_filter (self);
+}
+
+static gpointer
+read_villages (sqlite3  *db,
+               gpointer  data,
+               GError  **error)
+{
+  return banso_reference_list_villages (db, data, error);
+}
+
+static void
+villages_ready (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BansoRecordsPage) self = user_data;
+  g_autoptr(GPtrArray) villages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  villages = banso_store_task_finish (BANSO_STORE (object), result, &error);
+  if (villages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read villages: %s", error->message);
+      return;
+    }
+
+  g_signal_handlers_block_by_func (self->village_drop, on_filter_changed, self);
+  banso_dropdown_set_items (self->village_drop, villages, _("All villages"));
+  g_signal_handlers_unblock_by_func (self->village_drop, on_filter_changed, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->village_drop), villages->len > 0);
+}
+
+static void
+on_commune_changed (GtkDropDown      *dropdown,
+                    GParamSpec       *pspec,
+                    BansoRecordsPage *self)
+{
+  const char *commune = banso_dropdown_get_code (dropdown);
+
+  g_signal_handlers_block_by_func (self->village_drop, on_filter_changed, self);
+  banso_dropdown_set_items (self->village_drop, NULL, _("All villages"));
+  g_signal_handlers_unblock_by_func (self->village_drop, on_filter_changed, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->village_drop), FALSE);
+
+  if (commune != NULL && self->context != NULL)
+    banso_store_read_async (banso_context_get_store (self->context), read_villages,
+                            g_strdup (commune), g_free, (GDestroyNotify)g_ptr_array_unref,
+                            self->cancellable, villages_ready, g_object_ref (self));
+
+  refresh_filter (self);
+}
+
+static gpointer
+read_communes (sqlite3  *db,
+               gpointer  data,
+               GError  **error)
+{
+  return banso_reference_list_communes (db, data, error);
+}
+
+static void
+communes_ready (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BansoRecordsPage) self = user_data;
+  g_autoptr(GPtrArray) communes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  communes = banso_store_task_finish (BANSO_STORE (object), result, &error);
+  if (communes == NULL)
+    return;
+
+  g_signal_handlers_block_by_func (self->commune_drop, on_commune_changed, self);
+  banso_dropdown_set_items (self->commune_drop, communes, _("All communes"));
+  g_signal_handlers_unblock_by_func (self->commune_drop, on_commune_changed, self);
+}
+
+static void
+setup_filters (BansoRecordsPage *self)
+{
+  static const char *codes[] = { "", "poor", "near-poor", "not-poor", "unknown", NULL };
+  const char *labels[] = {
+    _("All statuses"),
+    banso_poverty_get_label (BANSO_POVERTY_POOR),
+    banso_poverty_get_label (BANSO_POVERTY_NEAR_POOR),
+    banso_poverty_get_label (BANSO_POVERTY_NOT_POOR),
+    banso_poverty_get_label (BANSO_POVERTY_UNKNOWN),
+    NULL,
+  };
+
+  g_signal_handlers_block_by_func (self->ethnic_drop, on_filter_changed, self);
+  g_signal_handlers_block_by_func (self->status_drop, on_filter_changed, self);
+  g_signal_handlers_block_by_func (self->commune_drop, on_commune_changed, self);
+  g_signal_handlers_block_by_func (self->village_drop, on_filter_changed, self);
+
+  banso_dropdown_set_items (self->ethnic_drop, banso_context_get_ethnic_groups (self->context),
+                            _("All ethnic groups"));
+  banso_dropdown_set_pairs (self->status_drop, codes, labels);
+  banso_dropdown_set_items (self->commune_drop, NULL, _("All communes"));
+  banso_dropdown_set_items (self->village_drop, NULL, _("All villages"));
+
+  g_signal_handlers_unblock_by_func (self->ethnic_drop, on_filter_changed, self);
+  g_signal_handlers_unblock_by_func (self->status_drop, on_filter_changed, self);
+  g_signal_handlers_unblock_by_func (self->commune_drop, on_commune_changed, self);
+  g_signal_handlers_unblock_by_func (self->village_drop, on_filter_changed, self);
+
+  if (self->kind != BANSO_RECORD_KIND_HOUSEHOLD)
+    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_drop)), FALSE);
+
+  banso_store_read_async (banso_context_get_store (self->context), read_communes,
+                          g_strdup (banso_context_get_home_province (self->context)), g_free,
+                          (GDestroyNotify)g_ptr_array_unref, self->cancellable,
+                          communes_ready, g_object_ref (self));
+}
+
+/* The count, and the empty states */
+
+static gboolean
+is_filtered (BansoRecordsPage *self)
+{
+  const BansoRecordFilter *f = banso_record_list_get_filter (self->list);
+
+  return (f->search && *f->search) || f->commune || f->village || f->ethnic || f->status;
+}
+
+static void
+on_list_reloaded (BansoRecordList  *list,
+                  BansoRecordsPage *self)
+{
+  const GError *error = banso_record_list_get_error (list);
+  guint count = banso_record_list_get_count (list);
+  g_autofree char *number = g_strdup_printf ("%'u", count);
+
+  g_free (self->summary);
+  if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
+    self->summary = g_strdup_printf (ngettext ("%s household", "%s households", count), number);
+  else
+    self->summary = g_strdup_printf (ngettext ("%s person", "%s persons", count), number);
+  gtk_label_set_text (self->count_label, self->summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (count == 0)
+    {
+      gboolean filtered = is_filtered (self);
+
+      adw_status_page_set_icon_name (self->empty_page, filtered ? "edit-find-symbolic"
+                                                                : "system-users-symbolic");
+      if (filtered)
+        {
+          adw_status_page_set_title (self->empty_page, _("Nothing Matches"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Try other words, or clear the filters."));
+        }
+      else if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Households Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Add a household, or import a list from a CSV file."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Prestigious Persons Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Add the prestigious persons recognised in your communes."));
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+    }
+
+  _banso_records_page_update_actions (self);
+}
+
+static void
+on_selection_changed (BansoRecordsPage *self)
+{
+  _banso_records_page_update_actions (self);
+}
+
+void
+banso_records_page_set_context (BansoRecordsPage *self,
+                                BansoContext     *context)
+{
+  g_return_if_fail (BANSO_IS_RECORDS_PAGE (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  self->list = banso_record_list_new (banso_context_get_store (context), self->kind);
+  g_signal_connect_object (self->list, "reloaded", G_CALLBACK (on_list_reloaded), self, 0);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  setup_filters (self);
+  _banso_records_page_update_actions (self);
+}
+
+gboolean
+banso_records_page_get_search_mode (BansoRecordsPage *self)
+{
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+banso_records_page_set_search_mode (BansoRecordsPage *self,
+                                    gboolean          search_mode)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  if (search_mode)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+banso_records_page_get_model (BansoRecordsPage *self)
+{
+  return self->list ? G_LIST_MODEL (self->list) : NULL;
+}
+
+static void
+on_search_mode_notify (BansoRecordsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+banso_records_page_constructed (GObject *object)
+{
+  BansoRecordsPage *self = (BansoRecordsPage *)object;
+
+  G_OBJECT_CLASS (banso_records_page_parent_class)->constructed (object);
+
+  add_columns (self);
+  gtk_button_set_label (self->add_button,
+                        self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? _("_Add Household")
+                                                                  : _("_Add Person"));
+  gtk_widget_set_visible (GTK_WIDGET (self->file_button),
+                          self->kind == BANSO_RECORD_KIND_HOUSEHOLD);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_object_set (self->search_entry, "placeholder-text",
+                self->kind == BANSO_RECORD_KIND_HOUSEHOLD
+                ? _("Search names, citizen IDs, phone numbers")
+                : _("Search names and areas of influence"), NULL);
+}
+
+static void
+banso_records_page_dispose (GObject *object)
+{
+  BansoRecordsPage *self = (BansoRecordsPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_RECORDS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (banso_records_page_parent_class)->dispose (object);
+}
+
+static void
+banso_records_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BansoRecordsPage *self = BANSO_RECORDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_string (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? "household"
+                                                                          : "prestige");
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, banso_records_page_get_search_mode (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, banso_records_page_get_summary (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+banso_records_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BansoRecordsPage *self = BANSO_RECORDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_strcmp0 (g_value_get_string (value), "prestige") == 0
+                   ? BANSO_RECORD_KIND_PRESTIGE : BANSO_RECORD_KIND_HOUSEHOLD;
+      break;
+
+    case PROP_SEARCH_MODE:
+      banso_records_page_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+banso_records_page_class_init (BansoRecordsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = banso_records_page_constructed;
+  object_class->dispose = banso_records_page_dispose;
+  object_class->get_property = banso_records_page_get_property;
+  object_class->set_property = banso_records_page_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, "household",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/banso/Banso/ui/banso-records-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, commune_drop);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, village_drop);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, ethnic_drop);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, status_drop);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, file_button);
+  gtk_widget_class_bind_template_child (widget_class, BansoRecordsPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_commune_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_row_activated",
+                                                G_CALLBACK (_banso_records_page_row_activated));
+
+  _banso_records_page_class_init_actions (widget_class);
+}
+
+static void
+banso_records_page_init (BansoRecordsPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
+}
