@@ -262,7 +262,9 @@ main (int    argc,
   const char *command;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (build-aux/run, the tests) points at its own catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BANSO_LOCALEDIR") ? g_getenv ("BANSO_LOCALEDIR")
+                                                                : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -475,8 +475,8 @@ banso_csv_reader_new_for_path (const char  *path,
 /**
  * banso_csv_reader_get_converted_from:
  *
- * Returns: (nullable): "UTF-16LE" or "UTF-16BE" when the file was converted to UTF-8,
- *   %NULL when it already was UTF-8.
+ * Returns: (nullable): "UTF-16LE" or "UTF-16BE" (static strings, valid after the reader is
+ *   freed) when the file was converted to UTF-8, %NULL when it already was UTF-8.
  */
 const char *
 banso_csv_reader_get_converted_from (BansoCsvReader *self)

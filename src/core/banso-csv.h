@@ -46,38 +46,38 @@ typedef enum
  */
 typedef struct _BansoCsvReader BansoCsvReader;
 
-GQuark          banso_csv_error_quark              (void);
+GQuark          banso_csv_error_quark               (void);
 
-BansoCsvReader *banso_csv_reader_new_for_path      (const char          *path,
-                                                    GError             **error);
-BansoCsvReader *banso_csv_reader_new_from_bytes    (GBytes              *bytes,
-                                                    GError             **error);
-void            banso_csv_reader_free              (BansoCsvReader      *self);
+BansoCsvReader *banso_csv_reader_new_for_path       (const char          *path,
+                                                     GError             **error);
+BansoCsvReader *banso_csv_reader_new_from_bytes     (GBytes              *bytes,
+                                                     GError             **error);
+void            banso_csv_reader_free               (BansoCsvReader      *self);
 
-const char     *banso_csv_reader_get_converted_from (BansoCsvReader     *self);
-char            banso_csv_reader_get_delimiter     (BansoCsvReader      *self);
-void            banso_csv_reader_set_delimiter     (BansoCsvReader      *self,
-                                                    char                 delimiter);
+const char     *banso_csv_reader_get_converted_from (BansoCsvReader      *self);
+char            banso_csv_reader_get_delimiter      (BansoCsvReader      *self);
+void            banso_csv_reader_set_delimiter      (BansoCsvReader      *self,
+                                                     char                 delimiter);
 
-gboolean        banso_csv_reader_next              (BansoCsvReader      *self,
-                                                    GError             **error);
-guint           banso_csv_reader_get_n_fields      (BansoCsvReader      *self);
-const char     *banso_csv_reader_get_field         (BansoCsvReader      *self,
-                                                    guint                i);
-gsize           banso_csv_reader_get_field_length  (BansoCsvReader      *self,
-                                                    guint                i);
-const char     *banso_csv_reader_trim_field        (BansoCsvReader      *self,
-                                                    guint                i);
-guint           banso_csv_reader_get_line          (BansoCsvReader      *self);
-guint           banso_csv_reader_get_record        (BansoCsvReader      *self);
+gboolean        banso_csv_reader_next               (BansoCsvReader      *self,
+                                                     GError             **error);
+guint           banso_csv_reader_get_n_fields       (BansoCsvReader      *self);
+const char     *banso_csv_reader_get_field          (BansoCsvReader      *self,
+                                                     guint                i);
+gsize           banso_csv_reader_get_field_length   (BansoCsvReader      *self,
+                                                     guint                i);
+const char     *banso_csv_reader_trim_field         (BansoCsvReader      *self,
+                                                     guint                i);
+guint           banso_csv_reader_get_line           (BansoCsvReader      *self);
+guint           banso_csv_reader_get_record         (BansoCsvReader      *self);
 
-void            banso_csv_append_field             (GString             *out,
-                                                    const char          *value,
-                                                    char                 delimiter);
-void            banso_csv_append_row               (GString             *out,
-                                                    const char * const  *fields,
-                                                    guint                n,
-                                                    char                 delimiter);
+void            banso_csv_append_field              (GString             *out,
+                                                     const char          *value,
+                                                     char                 delimiter);
+void            banso_csv_append_row                (GString             *out,
+                                                     const char * const  *fields,
+                                                     guint                n,
+                                                     char                 delimiter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoCsvReader, banso_csv_reader_free)
 

@@ -423,11 +423,11 @@ fold_char (Folder   *f,
       switch (c)
         {
         /*
-         * The four tone marks. MAI EK and MAI THO are combining marks written above the
-         * consonant; MAI NUENG and MAI SONG are their spacing forms (general category Lo
-         * because they do not combine) used where the tone is written after the syllable,
-         * as in Tai Dón. All four carry only the tone, so a search without tones has to
-         * ignore all four, the way Vietnamese tones are ignored.
+         * The four tone marks, all named TAI VIET TONE … and charted together. MAI EK and
+         * MAI THO combine above the consonant; MAI NUENG and MAI SONG are spacing tone
+         * marks, general category Lo only because they do not combine, not letters of any
+         * sound. All four carry only the tone, and many writers leave tones out, so all four
+         * are ignored, as Vietnamese tones are.
          */
         case 0xAABF: /* MAI EK */
         case 0xAAC0: /* MAI NUENG */
