@@ -19,6 +19,7 @@
 #include "banso-store-async.h"
 #include "banso-window.h"
 #include "records/banso-household-form.h"
+#include "records/banso-prestige-form.h"
 
 struct _BansoApplication
 {
@@ -187,9 +188,12 @@ reopen_drafts (BansoApplication *self,
       BansoDraft *draft = g_ptr_array_index (drafts, i);
       GtkWindow *form;
 
-      if (g_strcmp0 (draft->kind, "household") != 0)
+      if (g_strcmp0 (draft->kind, "household") == 0)
+        form = banso_household_form_new_from_draft (self->context, draft->key, draft->body);
+      else if (g_strcmp0 (draft->kind, "prestige") == 0)
+        form = banso_prestige_form_new_from_draft (self->context, draft->key, draft->body);
+      else
         continue;
-      form = banso_household_form_new_from_draft (self->context, draft->key, draft->body);
       if (form == NULL)
         continue;
       gtk_window_set_transient_for (form, GTK_WINDOW (self->window));

@@ -8,7 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 
+#include "banso-document.h"
+#include "banso-drafts.h"
+#include "banso-household.h"
 #include "banso-household-store.h"
 #include "banso-place-picker.h"
 #include "banso-prestige-form.h"
@@ -25,6 +30,8 @@ struct _BansoPrestigeForm
   BansoPrestige    *prestige;
   GCancellable     *cancellable;
   GPtrArray        *matches;
+  char             *draft_key;
+  guint             draft_source;
   gboolean          loading;
   gboolean          saving;
 
@@ -81,6 +88,81 @@ collect (BansoPrestigeForm *self)
   return p;
 }
 
+/* Drafts: as in the household form, what is typed is kept a moment after each
+ * change and comes back after a crash. */
+
+typedef struct
+{
+  BansoStore *store;
+  BansoUser  *user;
+  char       *key;
+  char       *doc_id;
+  char       *body;
+} DraftJob;
+
+static void
+draft_job_free (DraftJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_object (&job->user);
+  g_free (job->key);
+  g_free (job->doc_id);
+  g_free (job->body);
+  g_free (job);
+}
+
+static void
+draft_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DraftJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->body != NULL)
+    banso_draft_save (job->store, job->user, job->key, "prestige", job->doc_id, job->body, &error);
+  else
+    banso_draft_delete (job->store, job->user, job->key, &error);
+  if (error != NULL)
+    g_warning ("Could not keep the draft: %s", error->message);
+  g_task_return_boolean (task, error == NULL);
+}
+
+static void
+run_draft_job (BansoPrestigeForm *self,
+               char              *body)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  DraftJob *job = g_new0 (DraftJob, 1);
+
+  job->store = g_object_ref (banso_context_get_store (self->context));
+  job->user = g_object_ref (banso_context_get_user (self->context));
+  job->key = g_strdup (self->draft_key);
+  job->doc_id = g_strdup (self->prestige->id);
+  job->body = body;
+  g_task_set_task_data (task, job, (GDestroyNotify)draft_job_free);
+  g_task_run_in_thread (task, draft_thread);
+}
+
+static gboolean
+save_draft_now (gpointer data)
+{
+  BansoPrestigeForm *self = data;
+  g_autoptr(BansoPrestige) p = collect (self);
+  g_autofree char *json = banso_prestige_to_json (p);
+  g_autoptr(GString) body = g_string_new ("{\"rev\":");
+
+  self->draft_source = 0;
+  if (p->rev)
+    banso_json_append_string (body, p->rev);
+  else
+    g_string_append (body, "null");
+  g_string_append_printf (body, ",\"prestige\":%s}", json);
+  run_draft_job (self, g_string_free (g_steal_pointer (&body), FALSE));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_changed (BansoPrestigeForm *self)
 {
@@ -90,6 +172,9 @@ on_changed (BansoPrestigeForm *self)
 
   if (self->loading)
     return;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  self->draft_source = g_timeout_add (400, save_draft_now, self);
 
   p = collect (self);
   valid = banso_prestige_validate (p, &error);
@@ -206,12 +291,38 @@ on_match_activated (GtkListBox        *list,
   on_changed (self);
 }
 
+typedef struct
+{
+  BansoPrestige *prestige;
+  char          *draft_key;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  banso_prestige_free (job->prestige);
+  g_free (job->draft_key);
+  g_free (job);
+}
+
 static gpointer
 save_prestige (BansoTxn  *txn,
                gpointer   data,
                GError   **error)
 {
-  banso_prestige_save (txn, data, error);
+  SaveJob *job = data;
+
+  /* The draft goes with the save, in one transaction. */
+  if (banso_prestige_save (txn, job->prestige, error))
+    {
+      sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM drafts WHERE key = ?1", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, job->draft_key, -1, SQLITE_STATIC);
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+        }
+    }
   return NULL;
 }
 
@@ -249,13 +360,19 @@ save_action (GtkWidget  *widget,
 {
   BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
 
+  SaveJob *job;
+
   if (self->saving)
     return;
   self->saving = TRUE;
+  g_clear_handle_id (&self->draft_source, g_source_remove);
   gtk_widget_action_set_enabled (widget, "form.save", FALSE);
+  job = g_new0 (SaveJob, 1);
+  job->prestige = collect (self);
+  job->draft_key = g_strdup (self->draft_key);
   banso_store_write_async (banso_context_get_store (self->context),
                            banso_context_get_user (self->context), save_prestige,
-                           collect (self), (GDestroyNotify)banso_prestige_free, NULL, NULL,
+                           job, (GDestroyNotify)save_job_free, NULL, NULL,
                            prestige_saved, g_object_ref (self));
 }
 
@@ -264,6 +381,10 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  run_draft_job (self, NULL);
   gtk_window_destroy (GTK_WINDOW (widget));
 }
 
@@ -274,11 +395,18 @@ banso_prestige_form_dispose (GObject *object)
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  /* Closing with unsaved typing (the app quitting) writes the draft at once. */
+  if (self->draft_source != 0)
+    {
+      g_clear_handle_id (&self->draft_source, g_source_remove);
+      save_draft_now (self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_PRESTIGE_FORM);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->prestige, banso_prestige_free);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->draft_key, g_free);
 
   G_OBJECT_CLASS (banso_prestige_form_parent_class)->dispose (object);
 }
@@ -358,11 +486,60 @@ banso_prestige_form_new (BansoContext        *context,
     }
 
   adw_window_title_set_title (self->window_title,
-                              prestige ? _("Edit Prestigious Person") : _("New Prestigious Person"));
+                              self->prestige->rev ? _("Edit Prestigious Person")
+                                                  : _("New Prestigious Person"));
   gtk_window_set_title (GTK_WINDOW (self),
-                        prestige ? _("Edit Prestigious Person") : _("New Prestigious Person"));
+                        self->prestige->rev ? _("Edit Prestigious Person")
+                                            : _("New Prestigious Person"));
+  if (self->prestige->id != NULL)
+    self->draft_key = g_strdup_printf ("prestige:%s", self->prestige->id);
+  else
+    {
+      g_autofree char *id = banso_doc_new_id ();
+      self->draft_key = g_strdup_printf ("prestige:new-%s", id);
+    }
+
   update_link (self);
   self->loading = FALSE;
   on_changed (self);
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  return GTK_WINDOW (self);
+}
+
+/**
+ * banso_prestige_form_new_from_draft:
+ *
+ * Reopens a form that was being filled when the app last stopped.
+ */
+GtkWindow *
+banso_prestige_form_new_from_draft (BansoContext *context,
+                                    const char   *draft_key,
+                                    const char   *draft_body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(BansoPrestige) p = NULL;
+  BansoPrestigeForm *self;
+  JsonObject *root;
+  JsonNode *body;
+
+  if (!json_parser_load_from_data (parser, draft_body, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if ((body = json_object_get_member (root, "prestige")) == NULL)
+    return NULL;
+  {
+    g_autofree char *text = json_to_string (body, FALSE);
+    p = banso_prestige_from_json (text, NULL);
+  }
+  if (p == NULL)
+    return NULL;
+  p->rev = g_strdup (json_object_get_string_member_with_default (root, "rev", NULL));
+  if (!g_str_has_prefix (draft_key, "prestige:new-"))
+    p->id = g_strdup (draft_key + strlen ("prestige:"));
+
+  self = BANSO_PRESTIGE_FORM (banso_prestige_form_new (context, p));
+  g_free (self->draft_key);
+  self->draft_key = g_strdup (draft_key);
   return GTK_WINDOW (self);
 }

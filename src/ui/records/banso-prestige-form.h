@@ -19,4 +19,8 @@ G_DECLARE_FINAL_TYPE (BansoPrestigeForm, banso_prestige_form, BANSO, PRESTIGE_FO
 GtkWindow *banso_prestige_form_new (BansoContext        *context,
                                     const BansoPrestige *prestige);
 
+GtkWindow *banso_prestige_form_new_from_draft (BansoContext *context,
+                                              const char   *draft_key,
+                                              const char   *draft_body);
+
 G_END_DECLS
