@@ -127,8 +127,8 @@ write_audit (BansoTxn    *txn,
              const char  *rev_after,
              GError     **error)
 {
-  static char now[32];
-  static gint64 now_second;
+  static __thread char now[32];
+  static __thread gint64 now_second;
   sqlite3_stmt *stmt;
   gint64 second = g_get_real_time () / G_USEC_PER_SEC;
 

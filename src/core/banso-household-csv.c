@@ -41,13 +41,15 @@ enum {
   COL_POVERTY_YEAR,
   COL_POVERTY_STATUS,
   COL_NOTES,
+  COL_MEMBER_ID,
+  COL_POVERTY_HISTORY,
   N_COLUMNS
 };
 
 static const char *column_keys[N_COLUMNS + 1] = {
   "household", "commune_code", "commune_name", "village", "address", "member_name", "sex",
   "birth", "ethnic", "relation", "citizen_id", "phone", "poverty_year", "poverty_status",
-  "notes", NULL,
+  "notes", "member_id", "poverty_history", NULL,
 };
 
 /* Headers as Vietnamese offices write them, folded. */
@@ -67,6 +69,8 @@ static const char *column_aliases[N_COLUMNS] = {
   "nam",
   "ho ngheo|tinh trang ngheo|phan loai ho",
   "ghi chu",
+  "ma thanh vien",
+  "lich su ngheo",
 };
 
 static const gboolean column_required[N_COLUMNS] = {
@@ -346,6 +350,40 @@ document_exists (Import     *imp,
   return found;
 }
 
+/* "2024:poor;2025:near-poor", as export writes every year reviewed. */
+static void
+read_poverty_history (Import     *imp,
+                      const char *text,
+                      guint       line)
+{
+  g_auto(GStrv) items = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; items[i]; i++)
+    {
+      char *colon = strchr (g_strstrip (items[i]), ':');
+      BansoPoverty status;
+      int year;
+
+      if (*items[i] == '\0')
+        continue;
+      if (colon == NULL)
+        {
+          add_problem (imp, line, COL_POVERTY_HISTORY,
+                       _("“%s” is not a year and a status such as 2025:poor."), items[i]);
+          continue;
+        }
+      *colon = '\0';
+      year = atoi (items[i]);
+      status = banso_poverty_from_string (colon + 1);
+      if (year < 2000 || year > 2100 ||
+          (status == BANSO_POVERTY_UNKNOWN && g_strcmp0 (colon + 1, "unknown") != 0))
+        add_problem (imp, line, COL_POVERTY_HISTORY,
+                     _("“%s:%s” is not a year and a status such as 2025:poor."), items[i], colon + 1);
+      else
+        banso_household_set_poverty (imp->current, year, status);
+    }
+}
+
 static void
 read_member_row (Import *imp)
 {
@@ -410,6 +448,10 @@ read_member_row (Import *imp)
       text = field (imp, COL_NOTES);
       imp->current->notes = *text ? g_strdup (text) : NULL;
 
+      text = field (imp, COL_POVERTY_HISTORY);
+      if (*text)
+        read_poverty_history (imp, text, line);
+
       text = field (imp, COL_POVERTY_STATUS);
       if (*text)
         {
@@ -447,6 +489,14 @@ read_member_row (Import *imp)
     }
 
   member = banso_household_add_member (imp->current);
+  text = field (imp, COL_MEMBER_ID);
+  if (*text)
+    {
+      /* Kept, so that links to a member (a prestigious person) survive a move
+       * between offices. */
+      g_free (member->id);
+      member->id = g_strndup (text, 64);
+    }
 
   text = field (imp, COL_MEMBER_NAME);
   if (!banso_validate_person_name (text, &error))
@@ -716,9 +766,16 @@ banso_household_export_csv (BansoStore               *store,
       BansoPoverty poverty;
       int pyear;
       g_autofree char *pyear_text = NULL;
+      g_autoptr(GString) history = g_string_new (NULL);
 
       if (h == NULL)
         continue;
+      for (guint i = 0; i < h->poverty->len; i++)
+        {
+          BansoPovertyYear *p = &g_array_index (h->poverty, BansoPovertyYear, i);
+          g_string_append_printf (history, "%s%d:%s", i ? ";" : "", p->year,
+                                  banso_poverty_to_string (p->status));
+        }
       poverty = banso_household_latest_poverty (h, &pyear);
       pyear_text = pyear ? g_strdup_printf ("%d", pyear) : g_strdup ("");
 
@@ -748,6 +805,8 @@ banso_household_export_csv (BansoStore               *store,
           row[COL_POVERTY_STATUS] = poverty != BANSO_POVERTY_UNKNOWN
                                     ? banso_poverty_to_string (poverty) : "";
           row[COL_NOTES] = h->notes ? h->notes : "";
+          row[COL_MEMBER_ID] = m->id ? m->id : "";
+          row[COL_POVERTY_HISTORY] = history->str;
           banso_csv_append_row (buffer, row, N_COLUMNS, ',');
         }
       count++;

@@ -67,6 +67,26 @@ indexed_commune (BansoTxn   *txn,
   return commune;
 }
 
+/* The commune a record had when last written, deleted or not: restoring or
+ * overwriting a record is a change to that commune too. */
+char *
+banso_stored_commune (BansoTxn   *txn,
+                const char *id)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (txn,
+                                          "SELECT json_extract (body, '$.commune') FROM documents"
+                                          " WHERE id = ?1", NULL);
+  char *commune = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    commune = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return commune;
+}
+
 static gboolean
 check_references (BansoTxn              *txn,
                   const BansoHousehold  *household,
@@ -227,9 +247,9 @@ banso_household_save (BansoTxn          *txn,
   if (!banso_user_can_edit_records (user, household->commune, error))
     return FALSE;
 
-  if (household->id != NULL && household->rev != NULL)
+  if (household->id != NULL)
     {
-      g_autofree char *old_commune = indexed_commune (txn, household->id);
+      g_autofree char *old_commune = banso_stored_commune (txn, household->id);
 
       if (old_commune != NULL && g_strcmp0 (old_commune, household->commune) != 0 &&
           !banso_user_can_edit_records (user, old_commune, error))
@@ -500,4 +520,75 @@ banso_household_find_members (sqlite3     *db,
     }
 
   return g_steal_pointer (&matches);
+}
+
+/**
+ * banso_household_reindex_all:
+ *
+ * Rebuilds the list and search index of villages and households from their
+ * documents: for databases that had documents before the index tables existed.
+ */
+gboolean
+banso_household_reindex_all (BansoTxn  *txn,
+                             GError   **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!banso_sql_exec (db, "DELETE FROM village_index;"
+                           "DELETE FROM household_index;"
+                           "INSERT INTO household_fts (household_fts) VALUES ('delete-all');",
+                       error))
+    return FALSE;
+
+  stmt = banso_sql_prepare (db, "SELECT docno, type, body FROM documents"
+                                " WHERE deleted = 0 AND type IN ('village', 'household')"
+                                " ORDER BY type != 'village', docno", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 docno = sqlite3_column_int64 (stmt, 0);
+      const char *type = (const char *)sqlite3_column_text (stmt, 1);
+      const char *body = (const char *)sqlite3_column_text (stmt, 2);
+
+      if (g_str_equal (type, BANSO_VILLAGE_TYPE))
+        {
+          g_autoptr(JsonNode) node = json_from_string (body, NULL);
+          JsonObject *o = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
+          const char *commune = o ? json_object_get_string_member_with_default (o, "commune", NULL) : NULL;
+          g_autofree char *fold = NULL;
+          sqlite3_stmt *insert;
+
+          if (name == NULL || commune == NULL)
+            continue;
+          fold = banso_fold (name, -1);
+          insert = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
+                                           " VALUES (?1, ?2, ?3, ?4)", error);
+          if (insert == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (insert, 1, docno);
+          sqlite3_bind_text (insert, 2, commune, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 3, name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 4, fold, -1, SQLITE_STATIC);
+          if (!step_done (txn, insert, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(BansoHousehold) h = banso_household_from_json (body, NULL);
+
+          if (h == NULL || banso_household_get_head (h) == NULL || h->commune == NULL)
+            continue;
+          if (!index_household (txn, docno, h, TRUE, error))
+            return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return banso_sql_error (db, rc, error);
+
+  return TRUE;
 }

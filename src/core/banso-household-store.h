@@ -47,6 +47,10 @@ typedef struct
   char *place;      /* "Bản Mòng, Xã Chiềng Cơi" */
 } BansoMemberMatch;
 
+gboolean        banso_household_reindex_all  (BansoTxn     *txn,
+                                              GError      **error);
+char           *banso_stored_commune         (BansoTxn     *txn,
+                                              const char   *id);
 GPtrArray      *banso_household_find_members (sqlite3      *db,
                                               const char   *query,
                                               guint         limit,

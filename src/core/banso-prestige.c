@@ -12,6 +12,7 @@
 
 #include "banso-fold.h"
 #include "banso-household.h"
+#include "banso-household-store.h"
 #include "banso-prestige.h"
 #include "banso-reference.h"
 #include "banso-validate.h"
@@ -199,6 +200,42 @@ indexed_commune (BansoTxn   *txn,
   return commune;
 }
 
+static gboolean
+index_prestige (BansoTxn             *txn,
+                gint64                docno,
+                const BansoPrestige  *self,
+                GError              **error)
+{
+  g_autofree char *fold = NULL;
+  g_autofree char *search = NULL;
+  sqlite3_stmt *stmt;
+
+  fold = banso_fold (self->name, -1);
+  {
+    g_autofree char *text = g_strdup_printf ("%s %s", self->name,
+                                             self->influence ? self->influence : "");
+    search = banso_fold (text, -1);
+  }
+
+  stmt = banso_txn_prepare (txn, "INSERT OR REPLACE INTO prestige_index"
+                                 " (docno, commune, village, name, name_fold, ethnic, year, search)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  sqlite3_bind_text (stmt, 2, self->commune, -1, SQLITE_STATIC);
+  if (self->village && *self->village)
+    sqlite3_bind_text (stmt, 3, self->village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fold, -1, SQLITE_STATIC);
+  if (self->ethnic && *self->ethnic)
+    sqlite3_bind_text (stmt, 6, self->ethnic, -1, SQLITE_STATIC);
+  if (self->year > 0)
+    sqlite3_bind_int (stmt, 7, self->year);
+  sqlite3_bind_text (stmt, 8, search, -1, SQLITE_STATIC);
+  return run (txn, stmt, error);
+}
+
 gboolean
 banso_prestige_save (BansoTxn       *txn,
                      BansoPrestige  *self,
@@ -207,8 +244,6 @@ banso_prestige_save (BansoTxn       *txn,
   BansoUser *user = banso_txn_get_user (txn);
   g_autofree char *body = NULL;
   g_autofree char *rev = NULL;
-  g_autofree char *fold = NULL;
-  g_autofree char *search = NULL;
   sqlite3_stmt *stmt;
   gint64 docno;
 
@@ -216,9 +251,9 @@ banso_prestige_save (BansoTxn       *txn,
       !banso_user_can_edit_records (user, self->commune, error))
     return FALSE;
 
-  if (self->id != NULL && self->rev != NULL)
+  if (self->id != NULL)
     {
-      g_autofree char *old = indexed_commune (txn, self->id);
+      g_autofree char *old = banso_stored_commune (txn, self->id);
       if (old != NULL && g_strcmp0 (old, self->commune) != 0 &&
           !banso_user_can_edit_records (user, old, error))
         return FALSE;
@@ -247,30 +282,7 @@ banso_prestige_save (BansoTxn       *txn,
                       BANSO_DOC_PUT_DEFAULT, &docno, &rev, error))
     return FALSE;
 
-  fold = banso_fold (self->name, -1);
-  {
-    g_autofree char *text = g_strdup_printf ("%s %s", self->name,
-                                             self->influence ? self->influence : "");
-    search = banso_fold (text, -1);
-  }
-
-  stmt = banso_txn_prepare (txn, "INSERT OR REPLACE INTO prestige_index"
-                                 " (docno, commune, village, name, name_fold, ethnic, year, search)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, docno);
-  sqlite3_bind_text (stmt, 2, self->commune, -1, SQLITE_STATIC);
-  if (self->village && *self->village)
-    sqlite3_bind_text (stmt, 3, self->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, fold, -1, SQLITE_STATIC);
-  if (self->ethnic && *self->ethnic)
-    sqlite3_bind_text (stmt, 6, self->ethnic, -1, SQLITE_STATIC);
-  if (self->year > 0)
-    sqlite3_bind_int (stmt, 7, self->year);
-  sqlite3_bind_text (stmt, 8, search, -1, SQLITE_STATIC);
-  if (!run (txn, stmt, error))
+  if (!index_prestige (txn, docno, self, error))
     return FALSE;
 
   g_free (self->rev);
@@ -328,4 +340,37 @@ banso_prestige_load (sqlite3     *db,
   self->id = g_strdup (info->id);
   self->rev = g_strdup (info->rev);
   return self;
+}
+
+/**
+ * banso_prestige_reindex_all:
+ *
+ * Rebuilds the list index of prestigious persons from their documents.
+ */
+gboolean
+banso_prestige_reindex_all (BansoTxn  *txn,
+                            GError   **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!banso_sql_exec (db, "DELETE FROM prestige_index", error))
+    return FALSE;
+  stmt = banso_sql_prepare (db, "SELECT docno, body FROM documents WHERE deleted = 0"
+                                " AND type = '" BANSO_PRESTIGE_TYPE "'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(BansoPrestige) p = banso_prestige_from_json ((const char *)sqlite3_column_text (stmt, 1), NULL);
+
+      if (p == NULL || p->name == NULL || p->commune == NULL)
+        continue;
+      if (!index_prestige (txn, sqlite3_column_int64 (stmt, 0), p, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return banso_sql_error (db, rc, error);
+  return TRUE;
 }

@@ -49,6 +49,8 @@ gboolean       banso_prestige_delete    (BansoTxn            *txn,
                                          const char          *rev,
                                          char               **out_rev,
                                          GError             **error);
+gboolean       banso_prestige_reindex_all (BansoTxn          *txn,
+                                           GError           **error);
 BansoPrestige *banso_prestige_load      (sqlite3             *db,
                                          const char          *id,
                                          GError             **error);

@@ -138,6 +138,18 @@ static const char *migrations[] = {
   "  body TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4: close the ways around the append-only rule that the first triggers left
+   * open: updating a kept revision, and INSERT OR REPLACE, which replaces a row
+   * without firing DELETE triggers. */
+  "CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions"
+  "  BEGIN SELECT RAISE (ABORT, 'revisions are kept for the audit log'); END;"
+  "CREATE TRIGGER revisions_no_replace BEFORE INSERT ON revisions"
+  "  WHEN EXISTS (SELECT 1 FROM revisions WHERE doc_id = NEW.doc_id AND rev = NEW.rev)"
+  "  BEGIN SELECT RAISE (IGNORE); END;"
+  "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit"
+  "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 guint

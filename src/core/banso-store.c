@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "banso-household-store.h"
+#include "banso-prestige.h"
 #include "banso-reference.h"
 #include "banso-schema.h"
 #include "banso-store-private.h"
@@ -203,7 +205,7 @@ inspect_existing (const char  *path,
   char header[16] = { 0 };
   gsize n_read = 0;
   sqlite3 *db = NULL;
-  int app_id, version, rc;
+  int app_id, version, rc, n_objects = 0;
 
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
@@ -241,6 +243,8 @@ inspect_existing (const char  *path,
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
                    _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
                    path, db ? sqlite3_errmsg (db) : "?");
+      /* A connection with a live statement does not close. */
+      g_clear_pointer (&stmt, sqlite3_finalize);
       sqlite3_close (db);
       return FALSE;
     }
@@ -260,8 +264,14 @@ inspect_existing (const char  *path,
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Reading the schema catches a damaged sqlite_schema page before we write. */
-  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  /* Reading the schema catches a damaged sqlite_schema page before we write,
+   * and tells an empty file from another program's database. */
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode (db);
+  if (rc == SQLITE_OK)
+    n_objects = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
@@ -279,7 +289,7 @@ inspect_existing (const char  *path,
                    path);
       return FALSE;
     }
-  if (app_id == 0 && version != 0)
+  if (app_id == 0 && (version != 0 || n_objects > 0))
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
                    _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
@@ -322,6 +332,32 @@ ensure_admin (BansoStore  *self,
   return TRUE;
 }
 
+/* Index tables that a migration created are filled from the documents the
+ * file already held; folding is ours, so this cannot be done in SQL. */
+static gboolean
+reindex_after_upgrade (BansoStore  *self,
+                       int          old_version,
+                       GError     **error)
+{
+  g_autoptr(BansoUser) admin = NULL;
+  BansoTxn *txn;
+
+  if (old_version <= 0 || old_version >= 3)
+    return TRUE;
+
+  if (!(admin = banso_store_dup_admin (self, error)) ||
+      !(txn = banso_store_begin (self, admin, error)))
+    return FALSE;
+
+  if ((old_version < 2 && !banso_household_reindex_all (txn, error)) ||
+      !banso_prestige_reindex_all (txn, error))
+    {
+      banso_txn_rollback (txn);
+      return FALSE;
+    }
+  return banso_txn_commit (txn, error);
+}
+
 /**
  * banso_store_open:
  * @path: the database file; created with the current schema when missing
@@ -337,6 +373,7 @@ banso_store_open (const char  *path,
   g_autoptr(BansoStore) self = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int old_version;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -368,10 +405,18 @@ banso_store_open (const char  *path,
       return NULL;
     }
 
-  if (!configure_connection (self->writer, TRUE, error) ||
-      !banso_schema_migrate (self->writer, banso_schema_get_latest_version (), error) ||
+  if (!configure_connection (self->writer, TRUE, error))
+    return NULL;
+  stmt = banso_sql_prepare (self->writer, "PRAGMA user_version", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  old_version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!banso_schema_migrate (self->writer, banso_schema_get_latest_version (), error) ||
       !ensure_admin (self, error) ||
-      !banso_reference_ensure_loaded (self->writer, error))
+      !banso_reference_ensure_loaded (self->writer, error) ||
+      !reindex_after_upgrade (self, old_version, error))
     return NULL;
 
   stmt = banso_sql_prepare (self->writer, "SELECT coalesce (max (seq), 0) + 1 FROM documents",
@@ -546,8 +591,16 @@ banso_txn_commit (BansoTxn  *txn,
       g_hash_table_iter_init (&iter, txn->changed_types);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         g_ptr_array_add (notify->types, g_strdup (key));
-      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed, notify,
-                                  changed_notify_free);
+      /* Always through an idle source: invoking directly would run the handlers
+       * in this thread whenever nobody owns the main context. */
+      {
+        GSource *source = g_idle_source_new ();
+        g_source_set_priority (source, G_PRIORITY_DEFAULT);
+        g_source_set_callback (source, emit_changed, notify, changed_notify_free);
+        g_source_set_static_name (source, "[banso] store changed");
+        g_source_attach (source, self->context);
+        g_source_unref (source);
+      }
     }
 
   txn_free (txn);
