@@ -587,6 +587,8 @@ form_new (BansoContext         *context,
   self->context = g_object_ref (context);
   self->loading = TRUE;
   banso_place_picker_set_context (self->place, context);
+  g_signal_connect_object (self->place, "ready", G_CALLBACK (update_save), self,
+                           G_CONNECT_SWAPPED);
 
   if (h != NULL)
     {

@@ -26,6 +26,7 @@ struct _BansoPlacePicker
   GCancellable        *cancellable;
   char                *want_commune;
   char                *want_village;
+  guint                quiet;
 
   GtkDropDown         *province_drop;
   GtkDropDown         *commune_drop;
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (BansoPlacePicker, banso_place_picker, ADW_TYPE_PREFERENCES_
 
 enum {
   CHANGED,
+  READY,
   N_SIGNALS
 };
 
@@ -68,10 +70,12 @@ villages_ready (GObject      *object,
 
   if (villages == NULL)
     return;
+  self->quiet++;
   banso_dropdown_set_items (self->village_drop, villages, _("No village"));
   banso_dropdown_select_code (self->village_drop, self->want_village);
+  self->quiet--;
   g_clear_pointer (&self->want_village, g_free);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[READY], 0);
 }
 
 static void
@@ -79,7 +83,9 @@ load_villages (BansoPlacePicker *self)
 {
   const char *commune = banso_dropdown_get_code (self->commune_drop);
 
+  self->quiet++;
   banso_dropdown_set_items (self->village_drop, NULL, _("No village"));
+  self->quiet--;
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_village_button), commune != NULL);
   if (commune == NULL)
     return;
@@ -97,13 +103,19 @@ communes_ready (GObject      *object,
   g_autoptr(BansoPlacePicker) self = user_data;
   g_autoptr(GPtrArray) communes = banso_store_task_finish (BANSO_STORE (object), result, NULL);
 
-  if (communes == NULL)
+  /* A late answer for a province the user has already left is dropped. */
+  if (communes == NULL ||
+      (communes->len > 0 &&
+       g_strcmp0 (((BansoRefItem *)g_ptr_array_index (communes, 0))->parent,
+                  banso_dropdown_get_code (self->province_drop)) != 0))
     return;
+  self->quiet++;
   banso_dropdown_set_items (self->commune_drop, communes, _("Choose a commune"));
   banso_dropdown_select_code (self->commune_drop, self->want_commune);
+  self->quiet--;
   g_clear_pointer (&self->want_commune, g_free);
   load_villages (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[READY], 0);
 }
 
 static void
@@ -113,10 +125,12 @@ on_province_changed (GtkDropDown      *dropdown,
 {
   const char *province = banso_dropdown_get_code (dropdown);
 
-  if (self->context == NULL)
+  if (self->context == NULL || self->quiet > 0)
     return;
 
+  self->quiet++;
   banso_dropdown_set_items (self->commune_drop, NULL, _("Choose a commune"));
+  self->quiet--;
   if (province == NULL)
     return;
   banso_store_read_async (banso_context_get_store (self->context), read_communes,
@@ -129,7 +143,7 @@ on_commune_changed (GtkDropDown      *dropdown,
                     GParamSpec       *pspec,
                     BansoPlacePicker *self)
 {
-  if (self->context == NULL || self->want_commune != NULL)
+  if (self->context == NULL || self->want_commune != NULL || self->quiet > 0)
     return;
   load_villages (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -140,6 +154,8 @@ on_village_changed (GtkDropDown      *dropdown,
                     GParamSpec       *pspec,
                     BansoPlacePicker *self)
 {
+  if (self->quiet > 0 || self->want_village != NULL)
+    return;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -267,6 +283,15 @@ banso_place_picker_class_init (BansoPlacePickerClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * BansoPlacePicker::ready:
+   *
+   * Emitted when a place set by banso_place_picker_set_place() has been shown;
+   * unlike ::changed, it is not a change made by the user.
+   */
+  signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-place-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, BansoPlacePicker, province_drop);
@@ -293,9 +318,11 @@ banso_place_picker_set_context (BansoPlacePicker *self,
   g_return_if_fail (BANSO_IS_PLACE_PICKER (self));
 
   g_set_object (&self->context, context);
+  self->quiet++;
   banso_dropdown_set_items (self->province_drop, banso_context_get_provinces (context), NULL);
   banso_dropdown_set_items (self->commune_drop, NULL, _("Choose a commune"));
   banso_dropdown_set_items (self->village_drop, NULL, _("No village"));
+  self->quiet--;
 }
 
 typedef struct

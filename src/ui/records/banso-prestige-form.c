@@ -164,22 +164,27 @@ save_draft_now (gpointer data)
 }
 
 static void
-on_changed (BansoPrestigeForm *self)
+update_validity (BansoPrestigeForm *self)
 {
   g_autoptr(BansoPrestige) p = NULL;
   g_autoptr(GError) error = NULL;
   gboolean valid;
 
+  p = collect (self);
+  valid = banso_prestige_validate (p, &error);
+  gtk_label_set_text (self->problem_label, error && p->name ? error->message : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", valid && !self->saving);
+}
+
+static void
+on_changed (BansoPrestigeForm *self)
+{
   if (self->loading)
     return;
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_source = g_timeout_add (400, save_draft_now, self);
-
-  p = collect (self);
-  valid = banso_prestige_validate (p, &error);
-  gtk_label_set_text (self->problem_label, error && p->name ? error->message : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", valid && !self->saving);
+  update_validity (self);
 }
 
 static void
@@ -341,7 +346,7 @@ prestige_saved (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
       gtk_label_set_text (self->error_label, text);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      on_changed (self);
+      update_validity (self);
       return;
     }
 
@@ -470,6 +475,8 @@ banso_prestige_form_new (BansoContext        *context,
   banso_dropdown_set_items (self->ethnic_drop, banso_context_get_ethnic_groups (context),
                             _("Not stated"));
   banso_place_picker_set_context (self->place, context);
+  g_signal_connect_object (self->place, "ready", G_CALLBACK (update_validity), self,
+                           G_CONNECT_SWAPPED);
   banso_place_picker_set_place (self->place, self->prestige->commune, self->prestige->village);
   gtk_spin_button_set_range (self->year_spin, 1990, g_date_time_get_year (now));
   gtk_spin_button_set_value (self->year_spin,
@@ -501,8 +508,7 @@ banso_prestige_form_new (BansoContext        *context,
 
   update_link (self);
   self->loading = FALSE;
-  on_changed (self);
-  g_clear_handle_id (&self->draft_source, g_source_remove);
+  update_validity (self);
   return GTK_WINDOW (self);
 }
 
