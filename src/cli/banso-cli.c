@@ -94,7 +94,6 @@ cmd_demo (int    argc,
 {
   g_autoptr(BansoStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   int households = BANSO_DEMO_DEFAULT_HOUSEHOLDS;
   int seed = BANSO_DEMO_DEFAULT_SEED;
   GOptionEntry entries[] = {
@@ -103,7 +102,6 @@ cmd_demo (int    argc,
     { NULL }
   };
   gboolean has_records;
-  sqlite3 *db;
 
   if (!parse_command_options (&argc, &argv, entries, "demo", &error) || argc != 1 ||
       households < 0)
@@ -112,12 +110,9 @@ cmd_demo (int    argc,
   if (!(store = open_store (&error)))
     return fail (g_steal_pointer (&error));
 
-  if (!(db = banso_store_acquire_reader (store, &error)))
+  has_records = banso_store_has_documents (store, &error);
+  if (error != NULL)
     return fail (g_steal_pointer (&error));
-  stmt = banso_sql_prepare (db, "SELECT EXISTS (SELECT 1 FROM documents)", NULL);
-  has_records = stmt && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  banso_store_release_reader (store, db);
 
   if (has_records)
     {

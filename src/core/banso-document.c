@@ -106,6 +106,31 @@ banso_doc_lookup (sqlite3     *db,
   return info;
 }
 
+/**
+ * banso_doc_lookup_typed:
+ * @type_label: how the message names the kind, e.g. "a household"
+ *
+ * Like banso_doc_lookup(), but refuses a document of another type.
+ */
+BansoDocInfo *
+banso_doc_lookup_typed (sqlite3     *db,
+                        const char  *id,
+                        const char  *type,
+                        const char  *type_label,
+                        GError     **error)
+{
+  BansoDocInfo *info = banso_doc_lookup (db, id, error);
+
+  if (info != NULL && g_strcmp0 (info->type, type) != 0)
+    {
+      /* Translators: the second %s is e.g. "a household". */
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                   _("The record %s is not %s."), id, type_label);
+      g_clear_pointer (&info, banso_doc_info_free);
+    }
+  return info;
+}
+
 static gboolean
 step_done (sqlite3       *db,
            sqlite3_stmt  *stmt,

@@ -49,6 +49,11 @@ gboolean      banso_doc_delete          (BansoTxn          *txn,
 BansoDocInfo *banso_doc_lookup          (sqlite3           *db,
                                          const char        *id,
                                          GError           **error);
+BansoDocInfo *banso_doc_lookup_typed    (sqlite3           *db,
+                                         const char        *id,
+                                         const char        *type,
+                                         const char        *type_label,
+                                         GError           **error);
 void          banso_doc_info_free       (BansoDocInfo      *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoDocInfo, banso_doc_info_free)

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "banso-drafts.h"
+#include "banso-household.h"
 
 /* A half-filled form is written here as the user types, with the same
  * durability as records, so that closing the window or a crash loses nothing.
@@ -116,4 +119,144 @@ banso_draft_list (BansoStore  *store,
   banso_store_release_reader (store, db);
 
   return g_steal_pointer (&drafts);
+}
+
+/**
+ * banso_draft_wrap:
+ * @member: the kind of record: "household", "prestige"
+ * @rev: (nullable): the revision the form started from
+ *
+ * Returns: the draft body: the record as typed, with its revision, so that a
+ *   reopened form still detects a change made elsewhere meanwhile
+ */
+char *
+banso_draft_wrap (const char *member,
+                  const char *rev,
+                  const char *record_json)
+{
+  GString *body = g_string_new ("{\"rev\":");
+
+  if (rev != NULL)
+    banso_json_append_string (body, rev);
+  else
+    g_string_append (body, "null");
+  g_string_append_printf (body, ",\"%s\":%s}", member, record_json);
+  return g_string_free (body, FALSE);
+}
+
+/**
+ * banso_draft_unwrap:
+ *
+ * Returns: (nullable): the record's JSON, or %NULL when @body is not a draft
+ *   of that kind
+ */
+char *
+banso_draft_unwrap (const char  *body,
+                    const char  *member,
+                    char       **rev)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonNode *record;
+
+  if (!json_parser_load_from_data (parser, body, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+  record = json_object_get_member (root, member);
+  if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
+    return NULL;
+
+  if (rev != NULL)
+    *rev = g_strdup (json_object_get_string_member_with_default (root, "rev", NULL));
+  return json_to_string (record, FALSE);
+}
+
+/* Inside a save's transaction: the record and the end of its draft commit
+ * together, so one of them is always there. */
+gboolean
+banso_draft_remove_in (BansoTxn    *txn,
+                       const char  *key,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM drafts WHERE key = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return banso_sql_error (banso_txn_get_db (txn), rc, error);
+  return TRUE;
+}
+
+typedef struct
+{
+  BansoUser *user;
+  char      *key;
+  char      *kind;
+  char      *doc_id;
+  char      *body;
+} KeepJob;
+
+static void
+keep_job_free (KeepJob *job)
+{
+  g_clear_object (&job->user);
+  g_free (job->key);
+  g_free (job->kind);
+  g_free (job->doc_id);
+  g_free (job->body);
+  g_free (job);
+}
+
+static void
+keep_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  KeepJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->body != NULL)
+    banso_draft_save (BANSO_STORE (source_object), job->user, job->key, job->kind, job->doc_id,
+                      job->body, &error);
+  else
+    banso_draft_delete (BANSO_STORE (source_object), job->user, job->key, &error);
+
+  if (error != NULL)
+    g_warning ("Could not keep the draft %s: %s", job->key, error->message);
+  g_task_return_boolean (task, error == NULL);
+}
+
+/**
+ * banso_draft_keep_async:
+ * @body: (nullable): the draft, or %NULL to forget it
+ *
+ * Writes or removes a draft in a worker thread; forms call it as the user
+ * types, and a failure is logged rather than shown, since the form itself
+ * still holds what was typed.
+ */
+void
+banso_draft_keep_async (BansoStore *store,
+                        BansoUser  *user,
+                        const char *key,
+                        const char *kind,
+                        const char *doc_id,
+                        const char *body)
+{
+  g_autoptr(GTask) task = g_task_new (store, NULL, NULL, NULL);
+  KeepJob *job = g_new0 (KeepJob, 1);
+
+  job->user = g_object_ref (user);
+  job->key = g_strdup (key);
+  job->kind = g_strdup (kind);
+  job->doc_id = g_strdup (doc_id);
+  job->body = g_strdup (body);
+  g_task_set_source_tag (task, banso_draft_keep_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)keep_job_free);
+  g_task_run_in_thread (task, keep_thread);
 }

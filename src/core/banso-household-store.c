@@ -308,17 +308,12 @@ banso_household_load (sqlite3     *db,
                       const char  *id,
                       GError     **error)
 {
-  g_autoptr(BansoDocInfo) info = banso_doc_lookup (db, id, error);
+  g_autoptr(BansoDocInfo) info = banso_doc_lookup_typed (db, id, BANSO_HOUSEHOLD_TYPE,
+                                                         _("a household"), error);
   BansoHousehold *household;
 
   if (info == NULL)
     return NULL;
-  if (g_strcmp0 (info->type, BANSO_HOUSEHOLD_TYPE) != 0)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
-                   _("The record %s is not a household."), id);
-      return NULL;
-    }
 
   household = banso_household_from_json (info->body, error);
   if (household == NULL)

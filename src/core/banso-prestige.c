@@ -323,17 +323,12 @@ banso_prestige_load (sqlite3     *db,
                      const char  *id,
                      GError     **error)
 {
-  g_autoptr(BansoDocInfo) info = banso_doc_lookup (db, id, error);
+  g_autoptr(BansoDocInfo) info = banso_doc_lookup_typed (db, id, BANSO_PRESTIGE_TYPE,
+                                                         _("a prestigious person"), error);
   BansoPrestige *self;
 
   if (info == NULL)
     return NULL;
-  if (g_strcmp0 (info->type, BANSO_PRESTIGE_TYPE) != 0)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
-                   _("The record %s is not a prestigious person."), id);
-      return NULL;
-    }
   self = banso_prestige_from_json (info->body, error);
   if (self == NULL)
     return NULL;

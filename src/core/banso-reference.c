@@ -324,6 +324,26 @@ banso_reference_commune_province (sqlite3    *db,
 }
 
 /**
+ * banso_reference_home_province:
+ *
+ * Returns: the province of the household written last: where this office's
+ *   records are, and where new ones most likely belong
+ */
+char *
+banso_reference_home_province (sqlite3    *db,
+                               const char *fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    banso_sql_prepare (db, "SELECT a.parent_code FROM household_index x JOIN admin_units a"
+                           " ON a.edition = '" BANSO_ADMIN_EDITION "' AND a.code = x.commune"
+                           " ORDER BY x.docno DESC LIMIT 1", NULL);
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  return g_strdup (fallback);
+}
+
+/**
  * banso_reference_find_ethnic:
  * @text: a code ("08"), an official name ("Mông") or another name ("H'Mông")
  *

@@ -36,6 +36,8 @@ char         *banso_reference_commune_name        (sqlite3     *db,
                                                    const char  *code);
 char         *banso_reference_commune_province   (sqlite3     *db,
                                                    const char  *code);
+char         *banso_reference_home_province      (sqlite3     *db,
+                                                   const char  *fallback);
 char         *banso_reference_find_ethnic         (sqlite3     *db,
                                                    const char  *text);
 void          banso_ref_item_free                 (BansoRefItem *item);

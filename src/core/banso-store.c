@@ -447,6 +447,25 @@ banso_store_is_demo (BansoStore *self)
   return g_strcmp0 (value, "1") == 0;
 }
 
+/* Whether any record was ever written: the demo goes only into an empty store. */
+gboolean
+banso_store_has_documents (BansoStore  *self,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+  sqlite3 *db;
+
+  if (!(db = banso_store_acquire_reader (self, error)))
+    return FALSE;
+  stmt = banso_sql_prepare (db, "SELECT EXISTS (SELECT 1 FROM documents)", error);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (self, db);
+  return found;
+}
+
 sqlite3 *
 banso_store_acquire_reader (BansoStore  *self,
                             GError     **error)

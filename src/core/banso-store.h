@@ -37,6 +37,8 @@ BansoStore *banso_store_open              (const char    *path,
                                            GError       **error);
 const char *banso_store_get_path          (BansoStore    *self);
 gboolean    banso_store_is_demo           (BansoStore    *self);
+gboolean    banso_store_has_documents     (BansoStore    *self,
+                                           GError       **error);
 BansoUser  *banso_store_dup_user          (BansoStore    *self,
                                            const char    *user_id,
                                            GError       **error);

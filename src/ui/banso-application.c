@@ -92,19 +92,6 @@ demo_progress (guint    done,
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, g_free);
 }
 
-static char *
-find_home_province (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    banso_sql_prepare (db, "SELECT a.parent_code FROM household_index x JOIN admin_units a"
-                           " ON a.edition = '" BANSO_ADMIN_EDITION "' AND a.code = x.commune"
-                           " ORDER BY x.docno DESC LIMIT 1", NULL);
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  return g_strdup (BANSO_DEMO_PROVINCE);
-}
-
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -123,20 +110,13 @@ open_thread (GTask        *task,
 
   if (job->demo)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      gboolean empty = TRUE;
+      gboolean empty = !banso_store_has_documents (job->store, &error);
 
-      if (!(db = banso_store_acquire_reader (job->store, &error)))
+      if (error != NULL)
         {
           g_task_return_error (task, error);
           return;
         }
-      stmt = banso_sql_prepare (db, "SELECT NOT EXISTS (SELECT 1 FROM documents)", NULL);
-      if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-        empty = sqlite3_column_int (stmt, 0);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      banso_store_release_reader (job->store, db);
-
       if (empty && !banso_demo_generate (job->store, BANSO_DEMO_DEFAULT_HOUSEHOLDS,
                                          BANSO_DEMO_DEFAULT_SEED, demo_progress, job, &error))
         {
@@ -153,7 +133,7 @@ open_thread (GTask        *task,
   job->ethnic_groups = banso_reference_list_ethnic_groups (db, &error);
   if (job->ethnic_groups != NULL)
     job->provinces = banso_reference_list_provinces (db, &error);
-  job->home_province = find_home_province (db);
+  job->home_province = banso_reference_home_province (db, BANSO_DEMO_PROVINCE);
   banso_store_release_reader (job->store, db);
 
   if (job->provinces != NULL)

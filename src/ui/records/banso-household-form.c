@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "banso-document.h"
@@ -148,98 +147,22 @@ static char *
 draft_body (BansoHouseholdForm *self)
 {
   g_autoptr(BansoHousehold) h = collect (self);
-  g_autoptr(GString) body = g_string_new ("{\"rev\":");
+  g_autoptr(GString) json = g_string_new (NULL);
 
-  if (self->rev)
-    banso_json_append_string (body, self->rev);
-  else
-    g_string_append (body, "null");
-  g_string_append (body, ",\"household\":");
-  banso_household_to_json (h, body);
-  g_string_append_c (body, '}');
-  return g_string_free (g_steal_pointer (&body), FALSE);
-}
-
-typedef struct
-{
-  char *key;
-  char *doc_id;
-  char *body;
-} DraftJob;
-
-static void
-draft_job_free (DraftJob *job)
-{
-  g_free (job->key);
-  g_free (job->doc_id);
-  g_free (job->body);
-  g_free (job);
-}
-
-static gpointer
-write_draft (BansoTxn  *txn,
-             gpointer   data,
-             GError   **error)
-{
-  DraftJob *job = data;
-  sqlite3_stmt *stmt;
-  g_autofree char *now = banso_now_iso8601 ();
-
-  stmt = banso_txn_prepare (txn, "INSERT OR REPLACE INTO drafts (key, kind, doc_id, body, updated_at)"
-                                 " VALUES (?1, 'household', ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, job->key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, job->doc_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, job->body, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    banso_sql_error (banso_txn_get_db (txn), sqlite3_errcode (banso_txn_get_db (txn)), error);
-  sqlite3_reset (stmt);
-  return NULL;
-}
-
-static gpointer
-remove_draft (BansoTxn  *txn,
-              gpointer   data,
-              GError   **error)
-{
-  sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM drafts WHERE key = ?1", error);
-
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, data, -1, SQLITE_STATIC);
-      sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  return NULL;
-}
-
-static void
-draft_written (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  banso_store_task_finish (BANSO_STORE (object), result, &error);
-  if (error != NULL)
-    g_warning ("Could not keep the draft: %s", error->message);
+  banso_household_to_json (h, json);
+  return banso_draft_wrap ("household", self->rev, json->str);
 }
 
 static gboolean
 save_draft_now (gpointer data)
 {
   BansoHouseholdForm *self = data;
-  DraftJob *job = g_new0 (DraftJob, 1);
+  g_autofree char *body = draft_body (self);
 
   self->draft_source = 0;
-  job->key = g_strdup (self->draft_key);
-  job->doc_id = g_strdup (self->id);
-  job->body = draft_body (self);
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), write_draft, job,
-                           (GDestroyNotify)draft_job_free, NULL, NULL, draft_written, NULL);
+  banso_draft_keep_async (banso_context_get_store (self->context),
+                          banso_context_get_user (self->context), self->draft_key,
+                          "household", self->id, body);
   return G_SOURCE_REMOVE;
 }
 
@@ -247,9 +170,9 @@ static void
 forget_draft (BansoHouseholdForm *self)
 {
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), remove_draft,
-                           g_strdup (self->draft_key), g_free, NULL, NULL, draft_written, NULL);
+  banso_draft_keep_async (banso_context_get_store (self->context),
+                          banso_context_get_user (self->context), self->draft_key,
+                          "household", self->id, NULL);
 }
 
 static void
@@ -399,7 +322,7 @@ save_household (BansoTxn  *txn,
   /* The draft goes in the same transaction as the save: one or the other is
    * always there. */
   if (banso_household_save (txn, job->household, BANSO_DOC_PUT_DEFAULT, error))
-    remove_draft (txn, job->draft_key, error);
+    banso_draft_remove_in (txn, job->draft_key, error);
   return NULL;
 }
 
@@ -655,28 +578,15 @@ banso_household_form_new_from_draft (BansoContext *context,
                                      const char   *draft_key,
                                      const char   *draft_body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *rev = NULL;
+  g_autofree char *json = banso_draft_unwrap (draft_body, "household", &rev);
   g_autoptr(BansoHousehold) h = NULL;
   BansoHouseholdForm *self;
-  JsonObject *root;
-  JsonNode *body;
 
-  if (!json_parser_load_from_data (parser, draft_body, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  body = json_object_get_member (root, "household");
-  if (body == NULL)
+  if (json == NULL || (h = banso_household_from_json (json, NULL)) == NULL)
     return NULL;
 
-  {
-    g_autofree char *text = json_to_string (body, FALSE);
-    h = banso_household_from_json (text, NULL);
-  }
-  if (h == NULL)
-    return NULL;
-
-  h->rev = g_strdup (json_object_get_string_member_with_default (root, "rev", NULL));
+  h->rev = g_steal_pointer (&rev);
   if (g_str_has_prefix (draft_key, "household:") && !g_str_has_prefix (draft_key, "household:new-"))
     h->id = g_strdup (draft_key + strlen ("household:"));
 

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "banso-document.h"
@@ -91,58 +90,13 @@ collect (BansoPrestigeForm *self)
 /* Drafts: as in the household form, what is typed is kept a moment after each
  * change and comes back after a crash. */
 
-typedef struct
-{
-  BansoStore *store;
-  BansoUser  *user;
-  char       *key;
-  char       *doc_id;
-  char       *body;
-} DraftJob;
-
 static void
-draft_job_free (DraftJob *job)
+keep_draft (BansoPrestigeForm *self,
+            const char        *body)
 {
-  g_clear_object (&job->store);
-  g_clear_object (&job->user);
-  g_free (job->key);
-  g_free (job->doc_id);
-  g_free (job->body);
-  g_free (job);
-}
-
-static void
-draft_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  DraftJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (job->body != NULL)
-    banso_draft_save (job->store, job->user, job->key, "prestige", job->doc_id, job->body, &error);
-  else
-    banso_draft_delete (job->store, job->user, job->key, &error);
-  if (error != NULL)
-    g_warning ("Could not keep the draft: %s", error->message);
-  g_task_return_boolean (task, error == NULL);
-}
-
-static void
-run_draft_job (BansoPrestigeForm *self,
-               char              *body)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-  DraftJob *job = g_new0 (DraftJob, 1);
-
-  job->store = g_object_ref (banso_context_get_store (self->context));
-  job->user = g_object_ref (banso_context_get_user (self->context));
-  job->key = g_strdup (self->draft_key);
-  job->doc_id = g_strdup (self->prestige->id);
-  job->body = body;
-  g_task_set_task_data (task, job, (GDestroyNotify)draft_job_free);
-  g_task_run_in_thread (task, draft_thread);
+  banso_draft_keep_async (banso_context_get_store (self->context),
+                          banso_context_get_user (self->context), self->draft_key,
+                          "prestige", self->prestige->id, body);
 }
 
 static gboolean
@@ -151,15 +105,10 @@ save_draft_now (gpointer data)
   BansoPrestigeForm *self = data;
   g_autoptr(BansoPrestige) p = collect (self);
   g_autofree char *json = banso_prestige_to_json (p);
-  g_autoptr(GString) body = g_string_new ("{\"rev\":");
+  g_autofree char *body = banso_draft_wrap ("prestige", p->rev, json);
 
   self->draft_source = 0;
-  if (p->rev)
-    banso_json_append_string (body, p->rev);
-  else
-    g_string_append (body, "null");
-  g_string_append_printf (body, ",\"prestige\":%s}", json);
-  run_draft_job (self, g_string_free (g_steal_pointer (&body), FALSE));
+  keep_draft (self, body);
   return G_SOURCE_REMOVE;
 }
 
@@ -319,15 +268,7 @@ save_prestige (BansoTxn  *txn,
 
   /* The draft goes with the save, in one transaction. */
   if (banso_prestige_save (txn, job->prestige, error))
-    {
-      sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM drafts WHERE key = ?1", error);
-      if (stmt != NULL)
-        {
-          sqlite3_bind_text (stmt, 1, job->draft_key, -1, SQLITE_STATIC);
-          sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-        }
-    }
+    banso_draft_remove_in (txn, job->draft_key, error);
   return NULL;
 }
 
@@ -389,7 +330,7 @@ cancel_action (GtkWidget  *widget,
   BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  run_draft_job (self, NULL);
+  keep_draft (self, NULL);
   gtk_window_destroy (GTK_WINDOW (widget));
 }
 
@@ -522,25 +463,14 @@ banso_prestige_form_new_from_draft (BansoContext *context,
                                     const char   *draft_key,
                                     const char   *draft_body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *rev = NULL;
+  g_autofree char *json = banso_draft_unwrap (draft_body, "prestige", &rev);
   g_autoptr(BansoPrestige) p = NULL;
   BansoPrestigeForm *self;
-  JsonObject *root;
-  JsonNode *body;
 
-  if (!json_parser_load_from_data (parser, draft_body, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json == NULL || (p = banso_prestige_from_json (json, NULL)) == NULL)
     return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  if ((body = json_object_get_member (root, "prestige")) == NULL)
-    return NULL;
-  {
-    g_autofree char *text = json_to_string (body, FALSE);
-    p = banso_prestige_from_json (text, NULL);
-  }
-  if (p == NULL)
-    return NULL;
-  p->rev = g_strdup (json_object_get_string_member_with_default (root, "rev", NULL));
+  p->rev = g_steal_pointer (&rev);
   if (!g_str_has_prefix (draft_key, "prestige:new-"))
     p->id = g_strdup (draft_key + strlen ("prestige:"));
 
