@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "banso-check.h"
@@ -14,61 +13,10 @@
 #include "banso-household-csv.h"
 #include "banso-household-store.h"
 #include "banso-prestige.h"
-#include "banso-reference.h"
 #include "banso-store.h"
+#include "banso-test-util.h"
 
 /* Helpers {{{ */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
-wait_for_null (gpointer   *location,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_atomic_pointer_get (location) != NULL)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-    }
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 typedef struct
 {
@@ -85,135 +33,45 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) communes = NULL;
-  g_autoptr(BansoUser) official = NULL;
+  g_auto(GStrv) communes = NULL;
   const char *scope[2] = { NULL, NULL };
-  sqlite3 *db;
 
-  f->dir = g_dir_make_tmp ("banso-test-audit-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->store = banso_test_open_tmp_store (&f->dir, &f->admin);
   f->path = g_build_filename (f->dir, "banso.db", NULL);
-  f->store = banso_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->admin = banso_store_dup_admin (f->store, &error);
-  g_assert_no_error (error);
 
-  db = banso_store_acquire_reader (f->store, &error);
-  g_assert_no_error (error);
-  communes = banso_reference_list_communes (db, "14", &error);
-  g_assert_no_error (error);
-  banso_store_release_reader (f->store, db);
-  f->commune = g_strdup (((BansoRefItem *)g_ptr_array_index (communes, 0))->code);
-  f->other = g_strdup (((BansoRefItem *)g_ptr_array_index (communes, 1))->code);
+  communes = banso_test_list_communes (f->store, "14", 2);
+  f->commune = g_strdup (communes[0]);
+  f->other = g_strdup (communes[1]);
 
   scope[0] = f->commune;
-  official = banso_user_new ("official", "Lò Thị Xuân", BANSO_ROLE_COMMUNE_OFFICIAL, scope);
-  banso_store_add_user (f->store, f->admin, official, &error);
-  g_assert_no_error (error);
-  f->official = banso_store_dup_user (f->store, "official", &error);
-  g_assert_no_error (error);
+  f->official = banso_test_add_official (f->store, f->admin, scope);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GObject *object = G_OBJECT (f->store);
-
-  g_object_unref (f->admin);
   g_object_unref (f->official);
-  g_object_add_weak_pointer (object, (gpointer *)&object);
-  g_object_unref (f->store);
-  wait_for_null ((gpointer *)&object, "the store to be closed");
-  rm_rf (f->dir);
-  g_free (f->dir);
+  banso_test_close_tmp_store (f->store, f->admin, f->dir);
   g_free (f->path);
   g_free (f->commune);
   g_free (f->other);
 }
 
 static gint64
-store_count (Fixture    *f,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = banso_store_acquire_reader (f->store, &error);
-  gint64 n;
-
-  g_assert_no_error (error);
-  n = query_int (db, sql);
-  banso_store_release_reader (f->store, db);
-  return n;
-}
-
-static gint64
 audit_count (Fixture *f)
 {
-  return store_count (f, "SELECT count(*) FROM audit");
+  return banso_test_store_query_int (f->store, "SELECT count(*) FROM audit");
 }
 
 /* A connection of the test's own, as any program on the machine could open. */
 static sqlite3 *
 raw_writer (Fixture *f)
 {
-  sqlite3 *db = NULL;
+  sqlite3 *db = banso_test_raw_open (f->path);
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 10000);
   return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static char *
-household_json (const BansoHousehold *h)
-{
-  GString *out = g_string_new (NULL);
-
-  banso_household_to_json (h, out);
-  return g_string_free (out, FALSE);
-}
-
-static BansoHousehold *
-new_household (const char *commune,
-               const char *head)
-{
-  BansoHousehold *h = banso_household_new ();
-  BansoMember *m = banso_household_add_member (h);
-
-  h->commune = g_strdup (commune);
-  m->name = g_strdup (head);
-  m->sex = BANSO_SEX_MALE;
-  m->birth = g_strdup ("1975");
-  m->ethnic = g_strdup ("03");
-  m->relation = g_strdup ("head");
-  banso_household_set_poverty (h, 2025, BANSO_POVERTY_POOR);
-  return h;
-}
-
-static void
-save (Fixture        *f,
-      BansoUser      *user,
-      BansoHousehold *h)
-{
-  g_autoptr(GError) error = NULL;
-  BansoTxn *txn = banso_store_begin (f->store, user, &error);
-
-  g_assert_no_error (error);
-  banso_household_save (txn, h, BANSO_DOC_PUT_DEFAULT, &error);
-  g_assert_no_error (error);
-  banso_txn_commit (txn, &error);
-  g_assert_no_error (error);
 }
 
 typedef struct
@@ -338,7 +196,7 @@ test_household_history (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *body1 = NULL, *body2 = NULL, *body4 = NULL;
@@ -350,8 +208,8 @@ test_household_history (Fixture       *f,
   n = audit_count (f);
 
   /* Created by the official. */
-  save (f, f->official, h);
-  body1 = household_json (h);
+  banso_test_save_household (f->store, f->official, h);
+  body1 = banso_test_household_json (h);
   rev1 = g_strdup (h->rev);
   g_assert_cmpint (audit_count (f), ==, n + 1);
 
@@ -359,8 +217,8 @@ test_household_history (Fixture       *f,
   banso_household_set_poverty (h, 2025, BANSO_POVERTY_NEAR_POOR);
   g_free (h->notes);
   h->notes = g_strdup ("Đã xác minh lại, tháng 7");
-  save (f, f->admin, h);
-  body2 = household_json (h);
+  banso_test_save_household (f->store, f->admin, h);
+  body2 = banso_test_household_json (h);
   rev2 = g_strdup (h->rev);
   g_assert_cmpint (audit_count (f), ==, n + 2);
 
@@ -393,8 +251,8 @@ test_household_history (Fixture       *f,
   h->rev = g_strdup (rev3);
   g_free (h->address);
   h->address = g_strdup ("Bản mới, tổ 2");
-  save (f, f->admin, h);
-  body4 = household_json (h);
+  banso_test_save_household (f->store, f->admin, h);
+  body4 = banso_test_household_json (h);
   rev4 = g_strdup (h->rev);
   g_assert_cmpint (audit_count (f), ==, n + 4);
   g_assert_true (g_str_has_prefix (rev4, "4-"));
@@ -426,7 +284,7 @@ test_household_history (Fixture       *f,
   {
     g_autofree char *sql = g_strdup_printf ("SELECT deleted FROM revisions WHERE doc_id = '%s'"
                                             " AND rev = '%s'", h->id, rev3);
-    g_assert_cmpint (store_count (f, sql), ==, 1);
+    g_assert_cmpint (banso_test_store_query_int (f->store, sql), ==, 1);
   }
 }
 
@@ -581,7 +439,7 @@ static void
 test_append_only (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autofree char *before = NULL;
   const struct
   {
@@ -597,11 +455,11 @@ test_append_only (Fixture       *f,
   gint64 n_audit, n_revisions;
   sqlite3 *db;
 
-  save (f, f->admin, h);
+  banso_test_save_household (f->store, f->admin, h);
   banso_household_set_poverty (h, 2025, BANSO_POVERTY_NOT_POOR);
-  save (f, f->official, h);
+  banso_test_save_household (f->store, f->official, h);
   n_audit = audit_count (f);
-  n_revisions = store_count (f, "SELECT count(*) FROM revisions");
+  n_revisions = banso_test_store_query_int (f->store, "SELECT count(*) FROM revisions");
   g_assert_cmpint (n_audit, ==, 2);
   g_assert_cmpint (n_revisions, ==, 1);
 
@@ -610,7 +468,7 @@ test_append_only (Fixture       *f,
     {
       /* Switching foreign keys off changes nothing: these are triggers. */
       if (pass == 1)
-        raw_exec (db, "PRAGMA foreign_keys = OFF");
+        banso_test_raw_exec (db, "PRAGMA foreign_keys = OFF");
 
       for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
         {
@@ -622,9 +480,9 @@ test_append_only (Fixture       *f,
           g_assert_cmpstr (sqlite3_errmsg (db), ==, refused[i].message);
         }
     }
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit"), ==, n_audit);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM revisions"), ==, n_revisions);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit WHERE user_id = 'admin'"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit"), ==, n_audit);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM revisions"), ==, n_revisions);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit WHERE user_id = 'admin'"), ==, 1);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   /* Nor through the store's own writer. */
@@ -661,7 +519,7 @@ static void
 test_tamper (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autofree char *update = NULL;
   g_autofree char *replace_revision = NULL;
   g_autoptr(GString) allowed = g_string_new (NULL);
@@ -671,9 +529,9 @@ test_tamper (Fixture       *f,
   };
   sqlite3 *db;
 
-  save (f, f->admin, h);
+  banso_test_save_household (f->store, f->admin, h);
   banso_household_set_poverty (h, 2025, BANSO_POVERTY_NOT_POOR);
-  save (f, f->official, h);
+  banso_test_save_household (f->store, f->official, h);
 
   update = g_strdup_printf ("UPDATE revisions SET body = '{}' WHERE doc_id = '%s'", h->id);
   replace_revision = g_strdup_printf ("INSERT OR REPLACE INTO revisions (doc_id, rev, parent_rev,"
@@ -688,14 +546,14 @@ test_tamper (Fixture       *f,
   db = raw_writer (f);
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      raw_exec (db, "SAVEPOINT attempt");
+      banso_test_raw_exec (db, "SAVEPOINT attempt");
       if (sqlite3_exec (db, statements[i], NULL, NULL, NULL) == SQLITE_OK &&
           sqlite3_changes (db) > 0)
         g_string_append_printf (allowed, "%s%s", allowed->len ? ", " : "", labels[i]);
       /* Undo whatever got through, so that the file stays whole. */
-      raw_exec (db, "ROLLBACK TO attempt; RELEASE attempt");
+      banso_test_raw_exec (db, "ROLLBACK TO attempt; RELEASE attempt");
     }
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit WHERE user_id = 'admin'"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit WHERE user_id = 'admin'"), ==, 1);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   if (allowed->len > 0)
@@ -749,7 +607,7 @@ test_check_clean (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autofree char *rev = NULL;
   BansoTxn *txn;
 
@@ -759,9 +617,9 @@ test_check_clean (Fixture       *f,
   /* A busy one: demo data, edits, a delete and a restore. */
   banso_demo_generate (f->store, 120, 11, NULL, NULL, &error);
   g_assert_no_error (error);
-  save (f, f->official, h);
+  banso_test_save_household (f->store, f->official, h);
   banso_household_set_poverty (h, 2025, BANSO_POVERTY_NEAR_POOR);
-  save (f, f->admin, h);
+  banso_test_save_household (f->store, f->admin, h);
   txn = banso_store_begin (f->store, f->admin, &error);
   g_assert_no_error (error);
   banso_household_delete (txn, h->id, h->rev, &rev, &error);
@@ -772,7 +630,7 @@ test_check_clean (Fixture       *f,
 
   g_free (h->rev);
   h->rev = g_steal_pointer (&rev);
-  save (f, f->official, h);
+  banso_test_save_household (f->store, f->official, h);
   assert_problems_clean (f);
 }
 
@@ -788,7 +646,7 @@ plant_document (Fixture    *f,
                                           " '{\"commune\":\"%s\",\"members\":[]}')",
                                           id, type, f->commune);
 
-  raw_exec (db, sql);
+  banso_test_raw_exec (db, sql);
   return id;
 }
 
@@ -796,15 +654,15 @@ static void
 test_check_unaudited_document (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autofree char *id = NULL;
   sqlite3 *db;
 
-  save (f, f->admin, h);
+  banso_test_save_household (f->store, f->admin, h);
   assert_problems_clean (f);
 
   db = raw_writer (f);
-  raw_exec (db, "PRAGMA foreign_keys = OFF");
+  banso_test_raw_exec (db, "PRAGMA foreign_keys = OFF");
   id = plant_document (f, db, "household");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
@@ -818,19 +676,19 @@ static void
 test_check_orphan_audit (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(BansoHousehold) h = new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) h = banso_test_new_household (f->commune, "Lò Văn Pơm");
   g_autofree char *sql = NULL;
   sqlite3 *db;
 
-  save (f, f->admin, h);
+  banso_test_save_household (f->store, f->admin, h);
 
   /* An entry by a user who does not exist, for a revision nobody kept. */
   db = raw_writer (f);
-  raw_exec (db, "PRAGMA foreign_keys = OFF");
+  banso_test_raw_exec (db, "PRAGMA foreign_keys = OFF");
   sql = g_strdup_printf ("INSERT INTO audit (at, user_id, doc_id, doc_type, action, rev_before, rev_after)"
                          " VALUES ('2025-07-01T08:00:00Z', 'ghost', '%s', 'household', 'update',"
                          " '%s', '9-ffffffffffffffffffffffffffffffff')", h->id, h->rev);
-  raw_exec (db, sql);
+  banso_test_raw_exec (db, sql);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   assert_problem_found (f, "9-ffffffffffffffffffffffffffffffff", h->id);
@@ -841,15 +699,15 @@ static void
 test_check_index_and_json (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(BansoHousehold) a = new_household (f->commune, "Lò Văn Pơm");
-  g_autoptr(BansoHousehold) b = new_household (f->commune, "Quàng Văn Inh");
-  g_autoptr(BansoHousehold) c = new_household (f->commune, "Cầm Văn Khăm");
+  g_autoptr(BansoHousehold) a = banso_test_new_household (f->commune, "Lò Văn Pơm");
+  g_autoptr(BansoHousehold) b = banso_test_new_household (f->commune, "Quàng Văn Inh");
+  g_autoptr(BansoHousehold) c = banso_test_new_household (f->commune, "Cầm Văn Khăm");
   g_autofree char *sql = NULL;
   sqlite3 *db;
 
-  save (f, f->admin, a);
-  save (f, f->admin, b);
-  save (f, f->admin, c);
+  banso_test_save_household (f->store, f->admin, a);
+  banso_test_save_household (f->store, f->admin, b);
+  banso_test_save_household (f->store, f->admin, c);
   assert_problems_clean (f);
 
   db = raw_writer (f);
@@ -859,7 +717,7 @@ test_check_index_and_json (Fixture       *f,
                          "UPDATE documents SET body = '{\"commune\":' WHERE id = '%s';"
                          "DELETE FROM household_index WHERE docno = (SELECT docno FROM documents WHERE id = '%s');",
                          a->id, b->id, c->id);
-  raw_exec (db, sql);
+  banso_test_raw_exec (db, sql);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   assert_problem_found (f, "removed household is still in the list index", a->id);
@@ -873,20 +731,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-
-  ADD ("/audit/household", test_household_history);
-  ADD ("/audit/village-and-prestige", test_other_records);
-  ADD ("/audit/import", test_import);
-  ADD ("/audit/append-only", test_append_only);
-  ADD ("/audit/tamper", test_tamper);
-  ADD ("/audit/check/clean", test_check_clean);
-  ADD ("/audit/check/unaudited-document", test_check_unaudited_document);
-  ADD ("/audit/check/orphan-audit-entry", test_check_orphan_audit);
-  ADD ("/audit/check/index-and-json", test_check_index_and_json);
-
-#undef ADD
+  BANSO_TEST_ADD ("/audit/household", test_household_history);
+  BANSO_TEST_ADD ("/audit/village-and-prestige", test_other_records);
+  BANSO_TEST_ADD ("/audit/import", test_import);
+  BANSO_TEST_ADD ("/audit/append-only", test_append_only);
+  BANSO_TEST_ADD ("/audit/tamper", test_tamper);
+  BANSO_TEST_ADD ("/audit/check/clean", test_check_clean);
+  BANSO_TEST_ADD ("/audit/check/unaudited-document", test_check_unaudited_document);
+  BANSO_TEST_ADD ("/audit/check/orphan-audit-entry", test_check_orphan_audit);
+  BANSO_TEST_ADD ("/audit/check/index-and-json", test_check_index_and_json);
 
   return g_test_run ();
 }

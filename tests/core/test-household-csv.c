@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "banso-csv.h"
@@ -13,71 +12,10 @@
 #include "banso-fold.h"
 #include "banso-household-csv.h"
 #include "banso-household-store.h"
-#include "banso-reference.h"
 #include "banso-store.h"
+#include "banso-test-util.h"
 
 /* Helpers {{{ */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
-wait_for_null (gpointer   *location,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_atomic_pointer_get (location) != NULL)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-    }
-}
-
-static void
-close_store (BansoStore *store)
-{
-  GObject *object = G_OBJECT (store);
-
-  g_object_add_weak_pointer (object, (gpointer *)&object);
-  g_object_unref (store);
-  wait_for_null ((gpointer *)&object, "the store to be closed");
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 typedef struct
 {
@@ -89,49 +27,24 @@ typedef struct
   guint       n_files;
 } Fixture;
 
-static BansoStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  BansoStore *store = banso_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) communes = NULL;
-  sqlite3 *db;
+  g_auto(GStrv) communes = NULL;
 
-  f->dir = g_dir_make_tmp ("banso-test-household-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = open_store (f->dir, "banso.db");
-  f->admin = banso_store_dup_admin (f->store, &error);
-  g_assert_no_error (error);
+  f->store = banso_test_open_tmp_store (&f->dir, &f->admin);
 
-  db = banso_store_acquire_reader (f->store, &error);
-  g_assert_no_error (error);
-  communes = banso_reference_list_communes (db, "14", &error);
-  g_assert_no_error (error);
-  banso_store_release_reader (f->store, db);
-  f->a = g_strdup (((BansoRefItem *)g_ptr_array_index (communes, 0))->code);
-  f->b = g_strdup (((BansoRefItem *)g_ptr_array_index (communes, 1))->code);
+  communes = banso_test_list_communes (f->store, "14", 2);
+  f->a = g_strdup (communes[0]);
+  f->b = g_strdup (communes[1]);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_object_unref (f->admin);
-  close_store (f->store);
-  rm_rf (f->dir);
-  g_free (f->dir);
+  banso_test_close_tmp_store (f->store, f->admin, f->dir);
   g_free (f->a);
   g_free (f->b);
 }
@@ -170,25 +83,6 @@ import_ok (Fixture    *f,
   return result;
 }
 
-typedef struct
-{
-  gint64 documents;
-  gint64 audit;
-} Counts;
-
-static void
-get_counts (BansoStore *store,
-            Counts     *counts)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = banso_store_acquire_reader (store, &error);
-
-  g_assert_no_error (error);
-  counts->documents = query_int (db, "SELECT count(*) FROM documents");
-  counts->audit = query_int (db, "SELECT count(*) FROM audit");
-  banso_store_release_reader (store, db);
-}
-
 /* An import that must be refused as a whole: @line and @column name the first problem. */
 static BansoImportResult *
 import_refused (Fixture    *f,
@@ -199,9 +93,9 @@ import_refused (Fixture    *f,
   g_autoptr(GError) error = NULL;
   BansoImportResult *result;
   BansoImportProblem *problem;
-  Counts before, after;
+  BansoTestCounts before, after;
 
-  get_counts (f->store, &before);
+  banso_test_get_counts (f->store, &before);
   result = banso_household_import_csv (f->store, f->admin, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -215,7 +109,7 @@ import_refused (Fixture    *f,
              line, column, problem->line, problem->column, problem->message);
   g_assert_nonnull (problem->message);
   g_assert_cmpstr (problem->message, !=, "");
-  get_counts (f->store, &after);
+  banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.documents, ==, before.documents);
   g_assert_cmpint (after.audit, ==, before.audit);
   return result;
@@ -303,23 +197,12 @@ static char *
 village_name (BansoStore *store,
               const char *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  char *name = NULL;
+  char *name;
 
   if (id == NULL)
     return NULL;
-  db = banso_store_acquire_reader (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT v.name FROM village_index v JOIN documents d"
-                                           " USING (docno) WHERE d.id = ?1", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  banso_store_release_reader (store, db);
+  name = banso_test_store_query_text (store, "SELECT v.name FROM village_index v JOIN documents d"
+                                             " USING (docno) WHERE d.id = ?1", id);
   g_assert_nonnull (name);
   return name;
 }
@@ -402,7 +285,7 @@ test_import_valid (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) audit = NULL;
-  Counts counts;
+  BansoTestCounts counts;
 
   result = import_ok (f, f->store, path);
   g_assert_cmpuint (result->households, ==, 2);
@@ -415,14 +298,14 @@ test_import_valid (Fixture       *f,
   assert_sample_imported (f, f->store, all);
 
   /* Two households and one village, one audit entry each. */
-  get_counts (f->store, &counts);
+  banso_test_get_counts (f->store, &counts);
   g_assert_cmpint (counts.documents, ==, 3);
   g_assert_cmpint (counts.audit, ==, 3);
   {
     sqlite3 *db = banso_store_acquire_reader (f->store, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit WHERE action = 'import'"
-                                    " AND doc_type = 'household' AND user_id = 'admin'"), ==, 2);
+    g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit WHERE action = 'import'"
+                                               " AND doc_type = 'household' AND user_id = 'admin'"), ==, 2);
     banso_store_release_reader (f->store, db);
   }
 }
@@ -488,12 +371,12 @@ test_import_bom (Fixture       *f,
 
   /* Without it, into a second database: the same households. */
   other_dir = g_build_filename (f->dir, "other", NULL);
-  other = open_store (other_dir, "banso.db");
+  other = banso_test_open_store (other_dir, "banso.db");
   plain_result = import_ok (f, other, plain_path);
   g_assert_cmpuint (plain_result->households, ==, 2);
   plain_all = load_all (other);
   assert_sample_imported (f, other, plain_all);
-  close_store (other);
+  banso_test_close_store (other);
 }
 
 static void
@@ -626,12 +509,12 @@ test_import_utf16 (Fixture       *f,
   be = to_utf16 (csv, "UTF-16BE", "\xfe\xff", &length);
   be_path = write_file (f, be, length);
   other_dir = g_build_filename (f->dir, "other", NULL);
-  other = open_store (other_dir, "banso.db");
+  other = banso_test_open_store (other_dir, "banso.db");
   be_result = import_ok (f, other, be_path);
   g_assert_cmpstr (be_result->converted_from, ==, "UTF-16BE");
   be_all = load_all (other);
   assert_sample_imported (f, other, be_all);
-  close_store (other);
+  banso_test_close_store (other);
 }
 
 static void
@@ -642,20 +525,20 @@ test_import_windows_1258 (Fixture       *f,
   g_autoptr(BansoImportResult) result = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *path = NULL;
-  Counts before, after;
+  BansoTestCounts before, after;
 
   /* "Lò Văn Pơm" as Windows-1258 bytes: not UTF-8. */
   csv = g_strdup_printf ("household,commune_code,member_name,relation\n"
                          "H1,%s,L\xf2 V\xe3n P\xf5m,head\n", f->a);
   path = write_file (f, csv, -1);
 
-  get_counts (f->store, &before);
+  banso_test_get_counts (f->store, &before);
   result = banso_household_import_csv (f->store, f->admin, path, NULL, NULL, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, BANSO_CSV_ERROR, BANSO_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "1258"));
   g_assert_nonnull (strstr (error->message, "Line 2 "));
-  get_counts (f->store, &after);
+  banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.documents, ==, before.documents);
   g_assert_cmpint (after.audit, ==, before.audit);
 }
@@ -673,7 +556,7 @@ test_all_or_nothing (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(BansoImportResult) result = NULL;
   BansoImportProblem *problem;
-  Counts counts;
+  BansoTestCounts counts;
 
   /* 100 households, one line each: line n + 2 is household n. */
   for (guint i = 0; i < 100; i++)
@@ -697,7 +580,7 @@ test_all_or_nothing (Fixture       *f,
   g_assert_nonnull (strstr (text, "citizen_id"));
 
   /* Not a household, not a village, not an audit entry. */
-  get_counts (f->store, &counts);
+  banso_test_get_counts (f->store, &counts);
   g_assert_cmpint (counts.documents, ==, 0);
   g_assert_cmpint (counts.audit, ==, 0);
 }
@@ -764,16 +647,16 @@ test_bad_header (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autofree char *path = write_file (f, cases[i].csv, -1);
       BansoImportResult *result;
-      Counts before, after;
+      BansoTestCounts before, after;
 
-      get_counts (f->store, &before);
+      banso_test_get_counts (f->store, &before);
       result = banso_household_import_csv (f->store, f->admin, path, NULL, NULL, NULL, &error);
       g_assert_null (result);
       g_assert_error (error, BANSO_IMPORT_ERROR, cases[i].code);
       for (guint j = 0; j < G_N_ELEMENTS (cases[i].needles) && cases[i].needles[j]; j++)
         if (strstr (error->message, cases[i].needles[j]) == NULL)
           g_error ("case %u: “%s” does not name %s", i, error->message, cases[i].needles[j]);
-      get_counts (f->store, &after);
+      banso_test_get_counts (f->store, &after);
       g_assert_cmpint (after.documents, ==, before.documents);
       g_assert_cmpint (after.audit, ==, before.audit);
     }
@@ -1053,7 +936,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (n, ==, 5);
   path = write_file (f, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  other = open_store (other_dir, "banso.db");
+  other = banso_test_open_store (other_dir, "banso.db");
   result = import_ok (f, other, path);
   g_assert_cmpuint (result->households, ==, 5);
   g_assert_cmpuint (result->members, ==, 15);
@@ -1075,10 +958,10 @@ test_round_trip (Fixture       *f,
       got = portable_json (other, copy);
       g_assert_cmpstr (got, ==, expected);
     }
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents WHERE type = 'household'"), ==, 5);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents WHERE type = 'household'"), ==, 5);
   banso_store_release_reader (other, db);
 
-  close_store (other);
+  banso_test_close_store (other);
 }
 
 /* What the round trip loses: the members' own ids, which prestigious persons
@@ -1114,7 +997,7 @@ test_round_trip_exact (Fixture       *f,
 
   bytes = export (f->store, filter, NULL);
   path = write_file (f, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  other = open_store (other_dir, "banso.db");
+  other = banso_test_open_store (other_dir, "banso.db");
   result = import_ok (f, other, path);
 
   db = banso_store_acquire_reader (other, &error);
@@ -1122,7 +1005,7 @@ test_round_trip_exact (Fixture       *f,
   copy = banso_household_load (db, h->id, &error);
   g_assert_no_error (error);
   banso_store_release_reader (other, db);
-  close_store (other);
+  banso_test_close_store (other);
 
   for (guint i = 0; i < h->members->len; i++)
     if (g_strcmp0 (member (h, i)->id, member (copy, i)->id) != 0)
@@ -1156,16 +1039,16 @@ test_import_twice (Fixture       *f,
   g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
   BansoImportProblem *problem;
   BansoStore *other;
-  Counts before, after;
+  BansoTestCounts before, after;
 
   bytes = export (f->store, filter, NULL);
   path = write_file (f, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  other = open_store (other_dir, "banso.db");
+  other = banso_test_open_store (other_dir, "banso.db");
   first = import_ok (f, other, path);
   g_assert_cmpuint (first->households, ==, 5);
 
-  get_counts (other, &before);
+  banso_test_get_counts (other, &before);
   second = banso_household_import_csv (other, f->admin, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (second);
@@ -1174,21 +1057,21 @@ test_import_twice (Fixture       *f,
   problem = g_ptr_array_index (second->problems, 0);
   g_assert_cmpuint (problem->line, ==, 2);
   g_assert_cmpstr (problem->column, ==, "household");
-  get_counts (other, &after);
+  banso_test_get_counts (other, &after);
   g_assert_cmpint (after.documents, ==, before.documents);
   g_assert_cmpint (after.audit, ==, before.audit);
 
   /* Into the database it came from, too. */
-  get_counts (f->store, &before);
+  banso_test_get_counts (f->store, &before);
   g_clear_pointer (&second, banso_import_result_free);
   second = banso_household_import_csv (f->store, f->admin, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (second->households, ==, 0);
   g_assert_cmpuint (second->problems->len, ==, 5);
-  get_counts (f->store, &after);
+  banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.documents, ==, before.documents);
 
-  close_store (other);
+  banso_test_close_store (other);
 }
 
 /* }}} */
@@ -1199,28 +1082,23 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-
-  ADD ("/household-csv/import/valid", test_import_valid);
-  ADD ("/household-csv/import/vietnamese-headers", test_import_vietnamese_headers);
-  ADD ("/household-csv/import/bom", test_import_bom);
-  ADD ("/household-csv/import/semicolon", test_import_semicolon);
-  ADD ("/household-csv/import/quoting", test_import_quoting);
-  ADD ("/household-csv/import/utf16", test_import_utf16);
-  ADD ("/household-csv/import/windows-1258", test_import_windows_1258);
-  ADD ("/household-csv/import/ethnic-names", test_ethnic_names);
-  ADD ("/household-csv/refuse/all-or-nothing", test_all_or_nothing);
-  ADD ("/household-csv/refuse/unknown-commune", test_unknown_commune);
-  ADD ("/household-csv/refuse/header", test_bad_header);
-  ADD ("/household-csv/refuse/non-contiguous", test_non_contiguous);
-  ADD ("/household-csv/refuse/no-head", test_no_head);
-  ADD ("/household-csv/export/filter", test_export_filter);
-  ADD ("/household-csv/round-trip", test_round_trip);
-  ADD ("/household-csv/round-trip/exact", test_round_trip_exact);
-  ADD ("/household-csv/import/twice", test_import_twice);
-
-#undef ADD
+  BANSO_TEST_ADD ("/household-csv/import/valid", test_import_valid);
+  BANSO_TEST_ADD ("/household-csv/import/vietnamese-headers", test_import_vietnamese_headers);
+  BANSO_TEST_ADD ("/household-csv/import/bom", test_import_bom);
+  BANSO_TEST_ADD ("/household-csv/import/semicolon", test_import_semicolon);
+  BANSO_TEST_ADD ("/household-csv/import/quoting", test_import_quoting);
+  BANSO_TEST_ADD ("/household-csv/import/utf16", test_import_utf16);
+  BANSO_TEST_ADD ("/household-csv/import/windows-1258", test_import_windows_1258);
+  BANSO_TEST_ADD ("/household-csv/import/ethnic-names", test_ethnic_names);
+  BANSO_TEST_ADD ("/household-csv/refuse/all-or-nothing", test_all_or_nothing);
+  BANSO_TEST_ADD ("/household-csv/refuse/unknown-commune", test_unknown_commune);
+  BANSO_TEST_ADD ("/household-csv/refuse/header", test_bad_header);
+  BANSO_TEST_ADD ("/household-csv/refuse/non-contiguous", test_non_contiguous);
+  BANSO_TEST_ADD ("/household-csv/refuse/no-head", test_no_head);
+  BANSO_TEST_ADD ("/household-csv/export/filter", test_export_filter);
+  BANSO_TEST_ADD ("/household-csv/round-trip", test_round_trip);
+  BANSO_TEST_ADD ("/household-csv/round-trip/exact", test_round_trip_exact);
+  BANSO_TEST_ADD ("/household-csv/import/twice", test_import_twice);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "banso-reference.h"
 #include "banso-schema.h"
 #include "banso-store.h"
+#include "banso-test-util.h"
 
 /* Two communes of Sơn La (Phường Tô Hiệu, Phường Chiềng An) and one of Hà Nội. */
 #define COMMUNE_A "03646"
@@ -24,106 +25,13 @@
 
 /* Helpers {{{ */
 
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("banso-test-migrations-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-wait_for_null (gpointer   *location,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_atomic_pointer_get (location) != NULL)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-    }
-}
-
-static void
-close_store (BansoStore *store)
-{
-  GObject *object = G_OBJECT (store);
-
-  g_object_add_weak_pointer (object, (gpointer *)&object);
-  g_object_unref (store);
-  wait_for_null ((gpointer *)&object, "the store to be closed");
-}
-
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_extended_result_codes (db, 1);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static gboolean
 table_exists (sqlite3    *db,
               const char *name)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", name);
 
-  return query_int (db, sql) > 0;
+  return banso_test_query_int (db, sql) > 0;
 }
 
 /* Runs @sql with text parameters ?1, ?2, …; a NULL is bound as NULL. */
@@ -150,37 +58,6 @@ raw_insert (sqlite3    *db,
   va_end (args);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
-}
-
-static char *
-household_json (const BansoHousehold *h)
-{
-  GString *out = g_string_new (NULL);
-
-  banso_household_to_json (h, out);
-  return g_string_free (out, FALSE);
-}
-
-static BansoMember *
-add_member (BansoHousehold *h,
-            const char     *name,
-            BansoSex        sex,
-            const char     *birth,
-            const char     *ethnic,
-            const char     *relation,
-            const char     *citizen_id,
-            const char     *phone)
-{
-  BansoMember *m = banso_household_add_member (h);
-
-  m->name = g_strdup (name);
-  m->sex = sex;
-  m->birth = g_strdup (birth);
-  m->ethnic = g_strdup (ethnic);
-  m->relation = g_strdup (relation);
-  m->citizen_id = g_strdup (citizen_id);
-  m->phone = g_strdup (phone);
-  return m;
 }
 
 /* }}} */
@@ -285,7 +162,7 @@ index_household (sqlite3              *db,
     }
   head_fold = banso_fold (head->name, -1);
   sql = g_strdup_printf ("SELECT docno FROM documents WHERE id = '%s'", h->id);
-  docno = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql));
+  docno = g_strdup_printf ("%" G_GINT64_FORMAT, banso_test_query_int (db, sql));
 
   raw_insert (db, "INSERT INTO household_index (docno, commune, village, head, head_fold, ethnic,"
                   " poverty, members, search) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -308,10 +185,10 @@ make_old_db (OldDb      *old,
   old->version = version;
   old->path = g_build_filename (dir, name, NULL);
 
-  db = raw_open (old->path);
+  db = banso_test_raw_open (old->path);
   banso_schema_migrate (db, version, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, version);
 
   if (version == 0)
     {
@@ -320,21 +197,21 @@ make_old_db (OldDb      *old,
       return;
     }
 
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
-  raw_exec (db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON");
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
+  banso_test_raw_exec (db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON");
 
   /* Schema 1: users, reference data, documents with revisions and audit. */
   banso_reference_ensure_loaded (db, &error);
   g_assert_no_error (error);
-  raw_exec (db, "BEGIN");
-  raw_exec (db,
-            "INSERT INTO meta (key, value) VALUES ('office', 'Phòng Dân tộc tỉnh Sơn La');"
-            "INSERT INTO users (id, name, role, created_at) VALUES"
-            " ('admin', 'Quản trị viên', 'admin', '2025-07-01T07:00:00Z'),"
-            " ('official', 'Lò Thị Xuân', 'commune-official', '2025-07-01T07:05:00Z'),"
-            " ('trainer', 'Nguyễn Thu Hà', 'trainer', '2025-07-01T07:06:00Z');"
-            "INSERT INTO user_communes (user_id, commune_code) VALUES"
-            " ('official', '" COMMUNE_A "'), ('official', '" COMMUNE_B "');");
+  banso_test_raw_exec (db, "BEGIN");
+  banso_test_raw_exec (db,
+                       "INSERT INTO meta (key, value) VALUES ('office', 'Phòng Dân tộc tỉnh Sơn La');"
+                       "INSERT INTO users (id, name, role, created_at) VALUES"
+                       " ('admin', 'Quản trị viên', 'admin', '2025-07-01T07:00:00Z'),"
+                       " ('official', 'Lò Thị Xuân', 'commune-official', '2025-07-01T07:05:00Z'),"
+                       " ('trainer', 'Nguyễn Thu Hà', 'trainer', '2025-07-01T07:06:00Z');"
+                       "INSERT INTO user_communes (user_id, commune_code) VALUES"
+                       " ('official', '" COMMUNE_A "'), ('official', '" COMMUNE_B "');");
 
   /* Schema 2 brought villages and the list index. */
   if (version >= 2)
@@ -347,7 +224,7 @@ make_old_db (OldDb      *old,
       old->village = banso_doc_new_id ();
       insert_document (db, old, "village", old->village, body, "admin", NULL);
       sql = g_strdup_printf ("SELECT docno FROM documents WHERE id = '%s'", old->village);
-      docno = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql));
+      docno = g_strdup_printf ("%" G_GINT64_FORMAT, banso_test_query_int (db, sql));
       raw_insert (db, "INSERT INTO village_index (docno, commune, name, fold) VALUES (?1, ?2, ?3, ?4)",
                   docno, COMMUNE_A, "Bản Hụn", fold);
     }
@@ -364,17 +241,17 @@ make_old_db (OldDb      *old,
     h->village = g_strdup (old->village);
     h->address = g_strdup ("Tổ 3, nhà số 12");
     h->notes = g_strdup ("Nhà sàn \"cũ\",\ncần sửa mái");
-    add_member (h, "Lò Văn Pơm", BANSO_SEX_MALE, "1985-03-02", "03", "head", "014085001234", "0912345678");
-    add_member (h, "Quàng Thị Ẻ", BANSO_SEX_FEMALE, "1987", "03", "spouse", "014187004321", NULL);
-    add_member (h, "Lò Thị Ngọc", BANSO_SEX_FEMALE, "2010", "03", "child", NULL, NULL);
+    banso_test_add_member (h, "Lò Văn Pơm", BANSO_SEX_MALE, "1985-03-02", "03", "head", "014085001234", "0912345678");
+    banso_test_add_member (h, "Quàng Thị Ẻ", BANSO_SEX_FEMALE, "1987", "03", "spouse", "014187004321", NULL);
+    banso_test_add_member (h, "Lò Thị Ngọc", BANSO_SEX_FEMALE, "2010", "03", "child", NULL, NULL);
     banso_household_set_poverty (h, 2024, BANSO_POVERTY_POOR);
-    json = household_json (h);
+    json = banso_test_household_json (h);
     insert_document (db, old, "household", h->id, json, "admin", &rev1);
 
     /* Edited once by the official: a kept revision and an update entry. */
     banso_household_set_poverty (h, 2025, BANSO_POVERTY_NEAR_POOR);
     g_clear_pointer (&json, g_free);
-    json = household_json (h);
+    json = banso_test_household_json (h);
     update_document (db, old, h->id, rev1, json, "official", &rev2);
     h->rev = g_steal_pointer (&rev2);
     if (version >= 2)
@@ -387,10 +264,10 @@ make_old_db (OldDb      *old,
 
     h->id = banso_doc_new_id ();
     h->commune = g_strdup (COMMUNE_B);
-    add_member (h, "Giàng A Páo", BANSO_SEX_MALE, "1970", "08", "head", "014070000777", NULL);
-    add_member (h, "Sùng Thị Mỷ", BANSO_SEX_FEMALE, "1972", "08", "spouse", NULL, NULL);
+    banso_test_add_member (h, "Giàng A Páo", BANSO_SEX_MALE, "1970", "08", "head", "014070000777", NULL);
+    banso_test_add_member (h, "Sùng Thị Mỷ", BANSO_SEX_FEMALE, "1972", "08", "spouse", NULL, NULL);
     banso_household_set_poverty (h, 2025, BANSO_POVERTY_POOR);
-    json = household_json (h);
+    json = banso_test_household_json (h);
     insert_document (db, old, "household", h->id, json, "official", &h->rev);
     if (version >= 2)
       index_household (db, h);
@@ -419,17 +296,17 @@ make_old_db (OldDb      *old,
       banso_prestige_free (p);
       insert_document (db, old, "prestige", old->prestige, old->prestige_body, "admin", NULL);
       sql = g_strdup_printf ("SELECT docno FROM documents WHERE id = '%s'", old->prestige);
-      docno = g_strdup_printf ("%" G_GINT64_FORMAT, query_int (db, sql));
+      docno = g_strdup_printf ("%" G_GINT64_FORMAT, banso_test_query_int (db, sql));
       raw_insert (db, "INSERT INTO prestige_index (docno, commune, village, name, name_fold, ethnic,"
                       " year, search) VALUES (?1, ?2, NULL, ?3, ?4, '08', 2024, ?5)",
                   docno, COMMUNE_B, "Giàng A Páo", fold, search);
-      raw_exec (db, "INSERT INTO drafts (key, kind, doc_id, body, updated_at) VALUES"
-                    " ('household:new', 'household', NULL, '{\"commune\":\"" COMMUNE_A "\"}',"
-                    "  '2025-07-03T10:00:00Z')");
+      banso_test_raw_exec (db, "INSERT INTO drafts (key, kind, doc_id, body, updated_at) VALUES"
+                               " ('household:new', 'household', NULL, '{\"commune\":\"" COMMUNE_A "\"}',"
+                               "  '2025-07-03T10:00:00Z')");
     }
 
-  raw_exec (db, "COMMIT");
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  banso_test_raw_exec (db, "COMMIT");
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, version);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
@@ -486,7 +363,7 @@ test_upgrade (gconstpointer data)
 {
   guint version = GPOINTER_TO_UINT (data);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *office = NULL;
   g_autofree char *first_rev = NULL;
   g_autoptr(BansoUser) admin = NULL;
@@ -510,12 +387,12 @@ test_upgrade (gconstpointer data)
 
   db = banso_store_acquire_reader (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM ethnic_groups"), ==, 54);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM admin_units WHERE kind != 'province'"), ==, 3321);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM ethnic_groups"), ==, 54);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM admin_units WHERE kind != 'province'"), ==, 3321);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);
 
   /* Every record, exactly as it was written. */
   for (guint i = 0; i < G_N_ELEMENTS (old.households); i++)
@@ -530,8 +407,8 @@ test_upgrade (gconstpointer data)
       loaded = banso_household_load (db, h->id, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (loaded->rev, ==, h->rev);
-      a = household_json (h);
-      b = household_json (loaded);
+      a = banso_test_household_json (h);
+      b = banso_test_household_json (loaded);
       g_assert_cmpstr (a, ==, b);
     }
   if (old.prestige != NULL)
@@ -542,7 +419,7 @@ test_upgrade (gconstpointer data)
       g_assert_no_error (error);
       json = banso_prestige_to_json (p);
       g_assert_cmpstr (json, ==, old.prestige_body);
-      g_assert_cmpint (query_int (db, "SELECT count(*) FROM drafts"), ==, 1);
+      g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM drafts"), ==, 1);
     }
 
   /* The households are in the list and its search. */
@@ -611,7 +488,7 @@ test_upgrade (gconstpointer data)
   fresh = banso_household_new ();
   fresh->commune = g_strdup (COMMUNE_B);
   fresh->village = g_strdup (village);
-  add_member (fresh, "Cầm Văn Khăm", BANSO_SEX_MALE, "1979", "03", "head", "014079123456", "0388123456");
+  banso_test_add_member (fresh, "Cầm Văn Khăm", BANSO_SEX_MALE, "1979", "03", "head", "014079123456", "0388123456");
   banso_household_save (txn, fresh, BANSO_DOC_PUT_DEFAULT, &error);
   g_assert_no_error (error);
   /* …the old village is still known… */
@@ -652,7 +529,7 @@ test_upgrade (gconstpointer data)
       g_assert_cmpuint (count_search (db, "cam van kham"), ==, 1);
       if (!unindexed)
         g_assert_cmpuint (count_search (db, "giang a pao"), ==, 1);
-      g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents WHERE type = 'household'"),
+      g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents WHERE type = 'household'"),
                        ==, expected_households + 1);
       banso_store_release_reader (store, db);
     }
@@ -667,24 +544,24 @@ test_upgrade (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (problems->len, ==, 1);
       g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), old.households[1]->id));
-      close_store (store);
+      banso_test_close_store (store);
       old_db_clear (&old);
-      rm_rf (dir);
+      banso_test_rm_rf (dir);
       g_test_fail_printf ("%s", "households written at schema 1 are missing from household_index after "
                          "the upgrade: migration 2 creates the index but does not fill it");
       return;
     }
   assert_check_clean (store);
-  close_store (store);
+  banso_test_close_store (store);
 
   /* Opening again changes nothing and finds nothing wrong. */
   store = banso_store_open (old.path, &error);
   g_assert_no_error (error);
   assert_check_clean (store);
-  close_store (store);
+  banso_test_close_store (store);
 
   old_db_clear (&old);
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 /* A migration that fails leaves the file at the last complete version. */
@@ -693,7 +570,7 @@ test_failed_migration (gconstpointer data)
 {
   guint version = GPOINTER_TO_UINT (data);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *blocker = NULL;
   g_autofree char *number = g_strdup_printf ("%u", version + 1);
   /* A table the next migration creates. */
@@ -707,21 +584,21 @@ test_failed_migration (gconstpointer data)
   g_assert_nonnull (blockers[version]);
   make_old_db (&old, dir, version);
 
-  db = raw_open (old.path);
+  db = banso_test_raw_open (old.path);
   g_assert_false (table_exists (db, blockers[version]));
   if (trigger)
     blocker = g_strdup_printf ("CREATE TRIGGER %s BEFORE DELETE ON audit BEGIN SELECT 1; END",
                                blockers[version]);
   else
     blocker = g_strdup_printf ("CREATE TABLE %s (x)", blockers[version]);
-  raw_exec (db, blocker);
+  banso_test_raw_exec (db, blocker);
 
   /* Straight through banso_schema_migrate()… */
   g_assert_false (banso_schema_migrate (db, banso_schema_get_latest_version (), &error));
   g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL);
   g_assert_nonnull (strstr (error->message, number));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, version);
   g_assert_true (sqlite3_get_autocommit (db));
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
@@ -732,8 +609,8 @@ test_failed_migration (gconstpointer data)
   g_assert_nonnull (strstr (error->message, number));
   g_clear_error (&error);
 
-  db = raw_open (old.path);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  db = banso_test_raw_open (old.path);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, version);
   /* Nothing of the failed step stayed: the other tables it creates are absent. */
   if (version == 1)
     {
@@ -746,61 +623,61 @@ test_failed_migration (gconstpointer data)
     }
   else
     {
-      g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema"
-                                      " WHERE name = 'revisions_no_update'"), ==, 0);
+      g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                                 " WHERE name = 'revisions_no_update'"), ==, 0);
     }
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
 
   /* Once the obstacle is gone, the upgrade completes. */
   g_free (blocker);
   blocker = g_strdup_printf ("DROP %s %s", trigger ? "TRIGGER" : "TABLE", blockers[version]);
-  raw_exec (db, blocker);
+  banso_test_raw_exec (db, blocker);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   store = banso_store_open (old.path, &error);
   g_assert_no_error (error);
   db = banso_store_acquire_reader (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
   banso_store_release_reader (store, db);
-  close_store (store);
+  banso_test_close_store (store);
 
   old_db_clear (&old);
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_migrate_newer (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", banso_schema_get_latest_version () + 5);
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = banso_test_raw_open (path);
 
-  raw_exec (db, sql);
+  banso_test_raw_exec (db, sql);
   g_assert_false (banso_schema_migrate (db, banso_schema_get_latest_version (), &error));
   g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NEWER);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version () + 5);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version () + 5);
   g_assert_false (table_exists (db, "documents"));
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   /* Migrating to where it already is does nothing. */
   g_clear_error (&error);
   g_unlink (path);
-  db = raw_open (path);
+  db = banso_test_raw_open (path);
   g_assert_true (banso_schema_migrate (db, banso_schema_get_latest_version (), &error));
   g_assert_no_error (error);
   g_assert_true (banso_schema_migrate (db, banso_schema_get_latest_version (), &error));
   g_assert_no_error (error);
   g_assert_true (banso_schema_migrate (db, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 int

@@ -5,68 +5,16 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "banso-document.h"
 #include "banso-household-csv.h"
 #include "banso-household-store.h"
 #include "banso-prestige.h"
-#include "banso-reference.h"
 #include "banso-store.h"
+#include "banso-test-util.h"
 
 /* Helpers {{{ */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
-wait_for_null (gpointer   *location,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_atomic_pointer_get (location) != NULL)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-    }
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 typedef struct
 {
@@ -80,148 +28,56 @@ typedef struct
   char       *hanoi;      /* a commune of Hà Nội */
 } Fixture;
 
-static BansoUser *
-add_and_reload_user (Fixture            *f,
-                     const char         *id,
-                     const char         *name,
-                     BansoRole           role,
-                     const char * const *communes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BansoUser) user = banso_user_new (id, name, role, communes);
-  BansoUser *stored;
-
-  banso_store_add_user (f->store, f->admin, user, &error);
-  g_assert_no_error (error);
-
-  /* Work with the user as the database has it, scope included. */
-  stored = banso_store_dup_user (f->store, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (banso_user_get_role (stored), ==, role);
-  g_assert_cmpstr (banso_user_get_name (stored), ==, name);
-  return stored;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) son_la = NULL;
-  g_autoptr(GPtrArray) hanoi = NULL;
-  g_autofree char *path = NULL;
+  g_auto(GStrv) son_la = NULL;
+  g_auto(GStrv) hanoi = NULL;
   const char *scope[3];
-  sqlite3 *db;
 
-  f->dir = g_dir_make_tmp ("banso-test-scope-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "banso.db", NULL);
-  f->store = banso_store_open (path, &error);
-  g_assert_no_error (error);
-  f->admin = banso_store_dup_admin (f->store, &error);
-  g_assert_no_error (error);
+  f->store = banso_test_open_tmp_store (&f->dir, &f->admin);
 
-  db = banso_store_acquire_reader (f->store, &error);
-  g_assert_no_error (error);
-  son_la = banso_reference_list_communes (db, "14", &error);
-  g_assert_no_error (error);
-  hanoi = banso_reference_list_communes (db, "01", &error);
-  g_assert_no_error (error);
-  banso_store_release_reader (f->store, db);
-  g_assert_cmpuint (son_la->len, >=, 3);
-  g_assert_cmpuint (hanoi->len, >=, 1);
-  f->a = g_strdup (((BansoRefItem *)g_ptr_array_index (son_la, 0))->code);
-  f->b = g_strdup (((BansoRefItem *)g_ptr_array_index (son_la, 1))->code);
-  f->c = g_strdup (((BansoRefItem *)g_ptr_array_index (son_la, 2))->code);
-  f->hanoi = g_strdup (((BansoRefItem *)g_ptr_array_index (hanoi, 0))->code);
+  son_la = banso_test_list_communes (f->store, "14", 3);
+  hanoi = banso_test_list_communes (f->store, "01", 1);
+  f->a = g_strdup (son_la[0]);
+  f->b = g_strdup (son_la[1]);
+  f->c = g_strdup (son_la[2]);
+  f->hanoi = g_strdup (hanoi[0]);
 
   scope[0] = f->a;
   scope[1] = f->b;
   scope[2] = NULL;
-  f->official = add_and_reload_user (f, "official", "Lò Thị Xuân", BANSO_ROLE_COMMUNE_OFFICIAL, scope);
+  f->official = banso_test_add_official (f->store, f->admin, scope);
   g_assert_true (g_strv_equal (banso_user_get_communes (f->official), scope));
-  f->culture = add_and_reload_user (f, "culture", "Cầm Văn Khăm", BANSO_ROLE_CULTURAL_STAFF, NULL);
-  f->trainer = add_and_reload_user (f, "trainer", "Nguyễn Thu Hà", BANSO_ROLE_TRAINER, NULL);
+  f->culture = banso_test_add_user (f->store, f->admin, "culture", "Cầm Văn Khăm",
+                                    BANSO_ROLE_CULTURAL_STAFF, NULL);
+  f->trainer = banso_test_add_user (f->store, f->admin, "trainer", "Nguyễn Thu Hà",
+                                    BANSO_ROLE_TRAINER, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GObject *object = G_OBJECT (f->store);
-
-  g_object_unref (f->admin);
   g_object_unref (f->official);
   g_object_unref (f->culture);
   g_object_unref (f->trainer);
-  g_object_add_weak_pointer (object, (gpointer *)&object);
-  g_object_unref (f->store);
-  wait_for_null ((gpointer *)&object, "the store to be closed");
-  rm_rf (f->dir);
-  g_free (f->dir);
+  banso_test_close_tmp_store (f->store, f->admin, f->dir);
   g_free (f->a);
   g_free (f->b);
   g_free (f->c);
   g_free (f->hanoi);
 }
 
-typedef struct
-{
-  gint64 documents;
-  gint64 audit;
-  gint64 revisions;
-  gint64 households;
-  gint64 villages;
-  gint64 prestige;
-  gint64 users;
-} Counts;
-
-static void
-get_counts (Fixture *f,
-            Counts  *counts)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = banso_store_acquire_reader (f->store, &error);
-
-  g_assert_no_error (error);
-  counts->documents = query_int (db, "SELECT count(*) FROM documents");
-  counts->audit = query_int (db, "SELECT count(*) FROM audit");
-  counts->revisions = query_int (db, "SELECT count(*) FROM revisions");
-  counts->households = query_int (db, "SELECT count(*) FROM household_index");
-  counts->villages = query_int (db, "SELECT count(*) FROM village_index");
-  counts->prestige = query_int (db, "SELECT count(*) FROM prestige_index");
-  counts->users = query_int (db, "SELECT count(*) FROM users");
-  banso_store_release_reader (f->store, db);
-}
-
-static void
-assert_same_counts (const Counts *a,
-                    const Counts *b)
-{
-  g_assert_cmpint (a->documents, ==, b->documents);
-  g_assert_cmpint (a->audit, ==, b->audit);
-  g_assert_cmpint (a->revisions, ==, b->revisions);
-  g_assert_cmpint (a->households, ==, b->households);
-  g_assert_cmpint (a->villages, ==, b->villages);
-  g_assert_cmpint (a->prestige, ==, b->prestige);
-  g_assert_cmpint (a->users, ==, b->users);
-}
-
+/* A poor household of @commune whose head has a citizen ID. */
 static BansoHousehold *
 new_household (const char *commune,
                const char *head)
 {
-  BansoHousehold *h = banso_household_new ();
-  BansoMember *m = banso_household_add_member (h);
+  BansoHousehold *h = banso_test_new_household (commune, head);
 
-  h->commune = g_strdup (commune);
-  m->name = g_strdup (head);
-  m->sex = BANSO_SEX_MALE;
-  m->birth = g_strdup ("1975");
-  m->ethnic = g_strdup ("03");
-  m->relation = g_strdup ("head");
-  m->citizen_id = g_strdup ("014075123456");
-  banso_household_set_poverty (h, 2025, BANSO_POVERTY_POOR);
+  banso_household_get_head (h)->citizen_id = g_strdup ("014075123456");
   return h;
 }
 
@@ -343,21 +199,21 @@ assert_refused (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *rev_before = NULL;
-  Counts before, after;
+  BansoTestCounts before, after;
 
   if (w->household != NULL)
     rev_before = g_strdup (w->household->rev);
   else if (w->prestige != NULL)
     rev_before = g_strdup (w->prestige->rev);
 
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
   g_assert_false (run_write (f, user, w, TRUE, &error));
   g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, banso_user_get_name (user)));
   if (commune != NULL && strstr (error->message, commune) == NULL)
     g_error ("the message “%s” does not name commune %s", error->message, commune);
-  get_counts (f, &after);
-  assert_same_counts (&before, &after);
+  banso_test_get_counts (f->store, &after);
+  banso_test_assert_same_counts (&before, &after);
 
   /* The caller's record keeps its revision. */
   if (w->household != NULL)
@@ -366,40 +222,12 @@ assert_refused (Fixture    *f,
     g_assert_cmpstr (w->prestige->rev, ==, rev_before);
 }
 
-static BansoHousehold *
-load_household (Fixture    *f,
-                const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = banso_store_acquire_reader (f->store, &error);
-  BansoHousehold *h;
-
-  g_assert_no_error (error);
-  h = banso_household_load (db, id, &error);
-  g_assert_no_error (error);
-  banso_store_release_reader (f->store, db);
-  return h;
-}
-
 static char *
 last_audit_user (Fixture    *f,
                  const char *doc_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = banso_store_acquire_reader (f->store, &error);
-  char *user = NULL;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT user_id FROM audit WHERE doc_id = ?1"
-                                           " ORDER BY entry DESC LIMIT 1", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, doc_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    user = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  banso_store_release_reader (f->store, db);
-  return user;
+  return banso_test_store_query_text (f->store, "SELECT user_id FROM audit WHERE doc_id = ?1"
+                                                " ORDER BY entry DESC LIMIT 1", doc_id);
 }
 
 /* }}} */
@@ -409,9 +237,9 @@ test_admin_anywhere (Fixture       *f,
                      gconstpointer  data)
 {
   const char *communes[] = { f->a, f->c, f->hanoi };
-  Counts before, after;
+  BansoTestCounts before, after;
 
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
   for (guint i = 0; i < G_N_ELEMENTS (communes); i++)
     {
       g_autoptr(BansoHousehold) h = new_household (communes[i], "Lò Văn Pơm");
@@ -433,7 +261,7 @@ test_admin_anywhere (Fixture       *f,
       assert_allowed (f, f->admin, &pdel);
       assert_allowed (f, f->admin, &del);
     }
-  get_counts (f, &after);
+  banso_test_get_counts (f->store, &after);
   /* Per commune: a household, a village and a person, with 7 audit entries. */
   g_assert_cmpint (after.documents, ==, before.documents + 9);
   g_assert_cmpint (after.audit, ==, before.audit + 21);
@@ -454,9 +282,9 @@ test_official_in_scope (Fixture       *f,
   Write village = { OP_CREATE_VILLAGE, NULL, NULL, f->b, "Bản Hụn" };
   Write psave = { OP_SAVE_PRESTIGE, NULL, p, NULL, NULL };
   Write pdel = { OP_DELETE_PRESTIGE, NULL, p, NULL, NULL };
-  Counts before, after;
+  BansoTestCounts before, after;
 
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
 
   /* Create, edit, move between two communes of the scope, delete. */
   assert_allowed (f, f->official, &save);
@@ -468,7 +296,7 @@ test_official_in_scope (Fixture       *f,
   g_free (h->commune);
   h->commune = g_strdup (f->b);
   assert_allowed (f, f->official, &save);
-  loaded = load_household (f, h->id);
+  loaded = banso_test_load_household (f->store, h->id);
   g_assert_cmpstr (loaded->commune, ==, f->b);
   g_assert_cmpstr (loaded->address, ==, "Tổ 5");
   assert_allowed (f, f->official, &del);
@@ -481,7 +309,7 @@ test_official_in_scope (Fixture       *f,
   assert_allowed (f, f->official, &psave);
   assert_allowed (f, f->official, &pdel);
 
-  get_counts (f, &after);
+  banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.documents, ==, before.documents + 3);
   g_assert_cmpint (after.audit, ==, before.audit + 8);
   g_assert_cmpint (after.households, ==, before.households);
@@ -519,7 +347,7 @@ test_official_out_of_scope (Fixture       *f,
   assert_allowed (f, f->admin, &save_theirs);
   assert_allowed (f, f->admin, &psave);
 
-  edited = load_household (f, theirs->id);
+  edited = banso_test_load_household (f->store, theirs->id);
   g_free (edited->notes);
   edited->notes = g_strdup ("Sửa trái phép");
   save_edited.household = edited;
@@ -554,7 +382,7 @@ test_official_move (Fixture       *f,
   assert_allowed (f, f->admin, &pw);
 
   /* Into the scope from commune c: the old commune counts too. */
-  moved = load_household (f, outside->id);
+  moved = banso_test_load_household (f->store, outside->id);
   g_free (moved->commune);
   moved->commune = g_strdup (f->a);
   w.household = moved;
@@ -562,7 +390,7 @@ test_official_move (Fixture       *f,
   g_clear_pointer (&moved, banso_household_free);
 
   /* Out of the scope into commune c. */
-  moved = load_household (f, inside->id);
+  moved = banso_test_load_household (f->store, inside->id);
   g_free (moved->commune);
   moved->commune = g_strdup (f->c);
   w.household = moved;
@@ -580,10 +408,10 @@ test_official_move (Fixture       *f,
 
   /* Nothing moved. */
   g_clear_pointer (&moved, banso_household_free);
-  moved = load_household (f, outside->id);
+  moved = banso_test_load_household (f->store, outside->id);
   g_assert_cmpstr (moved->commune, ==, f->c);
   g_clear_pointer (&moved, banso_household_free);
-  moved = load_household (f, inside->id);
+  moved = banso_test_load_household (f->store, inside->id);
   g_assert_cmpstr (moved->commune, ==, f->a);
 }
 
@@ -598,7 +426,7 @@ test_official_restore (Fixture       *f,
   g_autoptr(BansoHousehold) copy = NULL;
   Write save = { OP_SAVE_HOUSEHOLD, NULL, NULL, NULL, NULL };
   Write del = { OP_DELETE_HOUSEHOLD, NULL, NULL, NULL, NULL };
-  Counts before, after;
+  BansoTestCounts before, after;
   gboolean restored;
 
   save.household = h;
@@ -615,9 +443,9 @@ test_official_restore (Fixture       *f,
   /* Restoring it into commune a, from the tombstone's revision. */
   g_free (copy->commune);
   copy->commune = g_strdup (f->a);
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
   restored = run_write (f, f->official, &save, TRUE, &error);
-  get_counts (f, &after);
+  banso_test_get_counts (f->store, &after);
   if (restored)
     {
       g_test_fail_printf ("%s", "a commune official can restore a deleted household of another commune "
@@ -627,7 +455,7 @@ test_official_restore (Fixture       *f,
     }
   g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, f->c));
-  assert_same_counts (&before, &after);
+  banso_test_assert_same_counts (&before, &after);
 }
 
 static void
@@ -650,7 +478,7 @@ test_no_write_roles (Fixture       *f,
     {
       g_autoptr(BansoHousehold) h = new_household (f->a, "Cầm Văn Khăm");
       g_autoptr(BansoPrestige) p = new_prestige (f->a, "Sùng A Sử");
-      g_autoptr(BansoHousehold) edit = load_household (f, existing->id);
+      g_autoptr(BansoHousehold) edit = banso_test_load_household (f->store, existing->id);
       Write save = { OP_SAVE_HOUSEHOLD, h, NULL, NULL, NULL };
       Write save_edit = { OP_SAVE_HOUSEHOLD, edit, NULL, NULL, NULL };
       Write del = { OP_DELETE_HOUSEHOLD, existing, NULL, NULL, NULL };
@@ -678,9 +506,9 @@ test_add_user (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(BansoUser) widened = NULL;
-  Counts before, after;
+  BansoTestCounts before, after;
 
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
   g_assert_cmpint (before.users, ==, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (users); i++)
@@ -699,8 +527,8 @@ test_add_user (Fixture       *f,
       g_clear_error (&error);
     }
 
-  get_counts (f, &after);
-  assert_same_counts (&before, &after);
+  banso_test_get_counts (f->store, &after);
+  banso_test_assert_same_counts (&before, &after);
   g_assert_null (banso_store_dup_user (f->store, "newcomer", &error));
   g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -726,7 +554,7 @@ test_import_out_of_scope (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "ho-ngheo.csv", NULL);
   g_autofree char *csv = NULL;
   BansoImportProblem *problem;
-  Counts before, after;
+  BansoTestCounts before, after;
 
   /* Line 5 is a household of commune c. */
   csv = g_strdup_printf ("household,commune_code,village,member_name,sex,birth,ethnic,relation,citizen_id\n"
@@ -739,7 +567,7 @@ test_import_out_of_scope (Fixture       *f,
   g_file_set_contents (path, csv, -1, &error);
   g_assert_no_error (error);
 
-  get_counts (f, &before);
+  banso_test_get_counts (f->store, &before);
   result = banso_household_import_csv (f->store, f->official, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -753,8 +581,8 @@ test_import_out_of_scope (Fixture       *f,
   g_assert_nonnull (strstr (problem->message, f->c));
   for (guint i = 0; i < result->problems->len; i++)
     g_assert_cmpuint (((BansoImportProblem *)g_ptr_array_index (result->problems, i))->line, ==, 5);
-  get_counts (f, &after);
-  assert_same_counts (&before, &after);
+  banso_test_get_counts (f->store, &after);
+  banso_test_assert_same_counts (&before, &after);
 
   /* The file is otherwise fine: the administrator imports all of it. */
   admin_result = banso_household_import_csv (f->store, f->admin, path, NULL, NULL, NULL, &error);
@@ -763,7 +591,7 @@ test_import_out_of_scope (Fixture       *f,
   g_assert_cmpuint (admin_result->households, ==, 4);
   g_assert_cmpuint (admin_result->members, ==, 5);
   g_assert_cmpuint (admin_result->villages, ==, 2);
-  get_counts (f, &after);
+  banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.households, ==, before.households + 4);
 }
 
@@ -773,19 +601,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-
-  ADD ("/scope/admin-anywhere", test_admin_anywhere);
-  ADD ("/scope/official/in-scope", test_official_in_scope);
-  ADD ("/scope/official/out-of-scope", test_official_out_of_scope);
-  ADD ("/scope/official/move", test_official_move);
-  ADD ("/scope/official/restore", test_official_restore);
-  ADD ("/scope/no-write-roles", test_no_write_roles);
-  ADD ("/scope/add-user", test_add_user);
-  ADD ("/scope/import", test_import_out_of_scope);
-
-#undef ADD
+  BANSO_TEST_ADD ("/scope/admin-anywhere", test_admin_anywhere);
+  BANSO_TEST_ADD ("/scope/official/in-scope", test_official_in_scope);
+  BANSO_TEST_ADD ("/scope/official/out-of-scope", test_official_out_of_scope);
+  BANSO_TEST_ADD ("/scope/official/move", test_official_move);
+  BANSO_TEST_ADD ("/scope/official/restore", test_official_restore);
+  BANSO_TEST_ADD ("/scope/no-write-roles", test_no_write_roles);
+  BANSO_TEST_ADD ("/scope/add-user", test_add_user);
+  BANSO_TEST_ADD ("/scope/import", test_import_out_of_scope);
 
   return g_test_run ();
 }

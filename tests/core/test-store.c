@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "banso-demo.h"
@@ -18,45 +17,11 @@
 #include "banso-reference.h"
 #include "banso-schema.h"
 #include "banso-store.h"
+#include "banso-test-util.h"
 
 #define SON_LA "14"
 
 /* Helpers {{{ */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      if (dir != NULL)
-        {
-          while ((name = g_dir_read_name (dir)) != NULL)
-            {
-              g_autofree char *child = g_build_filename (path, name, NULL);
-              rm_rf (child);
-            }
-          g_dir_close (dir);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("banso-test-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 /* Runs whatever is pending on the main context, without blocking. */
 static void
@@ -64,58 +29,6 @@ drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static BansoStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  BansoStore *store = banso_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (BANSO_IS_STORE (store));
-  return store;
-}
-
-/* Waits until a weak pointer, which another thread may clear, is NULL. */
-static void
-wait_for_null (gpointer   *location,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (g_atomic_pointer_get (location) != NULL)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-    }
-}
-
-/* Drops the last reference and checks that the store is really gone, so that
- * the database is closed before the next step looks at the file. */
-static void
-close_store (BansoStore *store)
-{
-  GObject *object = G_OBJECT (store);
-
-  g_object_add_weak_pointer (object, (gpointer *)&object);
-  g_object_unref (store);
-  wait_for_null ((gpointer *)&object, "the store to be closed");
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static char *
@@ -129,30 +42,14 @@ query_text (sqlite3    *db,
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
 }
 
-static gint64
-store_query_int (BansoStore *store,
-                 const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = banso_store_acquire_reader (store, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  value = query_int (db, sql);
-  banso_store_release_reader (store, db);
-  return value;
-}
-
+/* Runs @sql on a connection of its own to the database at @path. */
 static void
 raw_exec (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  sqlite3 *db = banso_test_raw_open (path);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  banso_test_raw_exec (db, sql);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
@@ -193,7 +90,7 @@ assert_refused (const char *path,
   store = banso_store_open (path, &error);
   if (store != NULL)
     {
-      close_store (store);
+      banso_test_close_store (store);
       g_error ("%s was opened; it should have been refused", path);
     }
   g_assert_nonnull (error);
@@ -222,6 +119,7 @@ citizen_id (int      year,
   return g_strdup_printf ("014%d%02d%06u", digit, year % 100, serial % 1000000);
 }
 
+/* A member born in @year, with no citizen ID or phone. */
 static BansoMember *
 add_member (BansoHousehold *h,
             const char     *name,
@@ -230,14 +128,9 @@ add_member (BansoHousehold *h,
             const char     *ethnic,
             const char     *relation)
 {
-  BansoMember *m = banso_household_add_member (h);
+  g_autofree char *birth = g_strdup_printf ("%d", year);
 
-  m->name = g_strdup (name);
-  m->sex = sex;
-  m->birth = g_strdup_printf ("%d", year);
-  m->ethnic = g_strdup (ethnic);
-  m->relation = g_strdup (relation);
-  return m;
+  return banso_test_add_member (h, name, sex, birth, ethnic, relation, NULL, NULL);
 }
 
 static BansoHousehold *
@@ -250,64 +143,6 @@ simple_household (const char *commune,
   h->commune = g_strdup (commune);
   add_member (h, head, BANSO_SEX_MALE, 1980, ethnic, "head");
   return h;
-}
-
-static void
-save_household (BansoStore     *store,
-                BansoUser      *user,
-                BansoHousehold *h)
-{
-  g_autoptr(GError) error = NULL;
-  BansoTxn *txn = banso_store_begin (store, user, &error);
-
-  g_assert_no_error (error);
-  banso_household_save (txn, h, BANSO_DOC_PUT_DEFAULT, &error);
-  g_assert_no_error (error);
-  banso_txn_commit (txn, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-household_json (const BansoHousehold *h)
-{
-  GString *out = g_string_new (NULL);
-
-  banso_household_to_json (h, out);
-  return g_string_free (out, FALSE);
-}
-
-/* The codes of the first @n communes of Sơn La, in the reference order. */
-static GStrv
-son_la_communes (BansoStore *store,
-                 guint       n)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) communes = NULL;
-  GStrvBuilder *builder = g_strv_builder_new ();
-  sqlite3 *db = banso_store_acquire_reader (store, &error);
-  GStrv result;
-
-  g_assert_no_error (error);
-  communes = banso_reference_list_communes (db, SON_LA, &error);
-  g_assert_no_error (error);
-  banso_store_release_reader (store, db);
-  g_assert_cmpuint (communes->len, >=, n);
-  for (guint i = 0; i < n; i++)
-    g_strv_builder_add (builder, ((BansoRefItem *)g_ptr_array_index (communes, i))->code);
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return result;
-}
-
-static BansoUser *
-dup_admin (BansoStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  BansoUser *admin = banso_store_dup_admin (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (banso_user_get_role (admin), ==, BANSO_ROLE_ADMIN);
-  return admin;
 }
 
 static gboolean
@@ -325,7 +160,7 @@ static void
 test_open_create (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "office", "data", "banso.db", NULL);
   g_autofree char *mode = NULL;
   g_autoptr(BansoUser) admin = NULL;
@@ -345,43 +180,43 @@ test_open_create (void)
   g_assert_no_error (error);
   mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA application_id"), ==, BANSO_APPLICATION_ID);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA user_version"), ==, banso_schema_get_latest_version ());
   /* A reader is read-only. */
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM meta", NULL, NULL, NULL), !=, SQLITE_OK);
   banso_store_release_reader (store, db);
 
   /* synchronous is a setting of each connection: the writer's is what matters. */
-  admin = dup_admin (store);
+  admin = banso_test_dup_admin (store);
   txn = banso_store_begin (store, admin, &error);
   g_assert_no_error (error);
   db = banso_txn_get_db (txn);
   g_clear_pointer (&mode, g_free);
   mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2 /* FULL */);
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA synchronous"), ==, 2 /* FULL */);
+  g_assert_cmpint (banso_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
   /* …and foreign keys are enforced, not only switched on. */
   rc = sqlite3_exec (db, "INSERT INTO user_communes (user_id, commune_code) VALUES ('nobody', '03646')",
                      NULL, NULL, NULL);
   g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
   banso_txn_rollback (txn);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_reference (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) provinces = NULL;
   g_autoptr(GPtrArray) communes = NULL;
   g_autofree char *province = NULL;
-  BansoStore *store = open_store (dir, "banso.db");
+  BansoStore *store = banso_test_open_store (dir, "banso.db");
   gboolean found_mong = FALSE, found_son_la = FALSE;
   sqlite3 *db;
 
@@ -421,8 +256,8 @@ test_open_reference (void)
     }
   g_assert_true (found_son_la);
 
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM admin_units WHERE edition = '2025'"
-                                  " AND kind != 'province'"), ==, 3321);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM admin_units WHERE edition = '2025'"
+                                             " AND kind != 'province'"), ==, 3321);
 
   communes = banso_reference_list_communes (db, SON_LA, &error);
   g_assert_no_error (error);
@@ -437,15 +272,15 @@ test_open_reference (void)
   g_assert_cmpstr (province, ==, SON_LA);
 
   banso_store_release_reader (store, db);
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_reopen (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autoptr(BansoUser) admin = NULL;
   g_autoptr(BansoHousehold) first = NULL;
@@ -456,26 +291,26 @@ test_open_reopen (void)
   BansoStore *store;
   sqlite3 *db;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
-  communes = son_la_communes (store, 1);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
+  communes = banso_test_list_communes (store, SON_LA, 1);
   first = simple_household (communes[0], "Lò Văn Pơm", "03");
-  save_household (store, admin, first);
-  close_store (store);
+  banso_test_save_household (store, admin, first);
+  banso_test_close_store (store);
 
   /* Edit the reference data behind Banso's back: a reload would undo it. */
   raw_exec (path,
             "UPDATE ethnic_groups SET name = 'Mông (sửa)' WHERE code = '08';"
             "DELETE FROM admin_units WHERE edition = '2025' AND code = '03646';");
 
-  store = open_store (dir, "banso.db");
+  store = banso_test_open_store (dir, "banso.db");
   db = banso_store_acquire_reader (store, &error);
   g_assert_no_error (error);
   name = query_text (db, "SELECT name FROM ethnic_groups WHERE code = '08'");
   g_assert_cmpstr (name, ==, "Mông (sửa)");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM admin_units WHERE parent_code = '14'"), ==, 74);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM ethnic_groups"), ==, 54);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM users WHERE id = 'admin'"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM admin_units WHERE parent_code = '14'"), ==, 74);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM ethnic_groups"), ==, 54);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM users WHERE id = 'admin'"), ==, 1);
 
   /* The records are still there, and new ones continue the sequence. */
   loaded = banso_household_load (db, first->id, &error);
@@ -484,18 +319,18 @@ test_open_reopen (void)
   banso_store_release_reader (store, db);
 
   second = simple_household (communes[0], "Quàng Văn Inh", "03");
-  save_household (store, admin, second);
-  g_assert_cmpint (store_query_int (store, "SELECT count(DISTINCT seq) FROM documents"), ==, 2);
-  g_assert_cmpint (store_query_int (store, "SELECT count(*) FROM documents"), ==, 2);
+  banso_test_save_household (store, admin, second);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(DISTINCT seq) FROM documents"), ==, 2);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(*) FROM documents"), ==, 2);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_corrupt_random (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   guint8 data[8192];
@@ -509,13 +344,13 @@ test_open_corrupt_random (void)
   write_file (path, "household,commune\n", 18);
   assert_refused (path, BANSO_STORE_ERROR_CORRUPT, BANSO_STORE_ERROR_NOT_BANSO);
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_corrupt_header (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   guint8 data[16384];
@@ -541,14 +376,14 @@ test_open_corrupt_header (void)
   write_file (path, data, sizeof data);
   assert_refused (path, BANSO_STORE_ERROR_CORRUPT, BANSO_STORE_ERROR_NOT_BANSO);
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_corrupt_truncated (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -556,10 +391,10 @@ test_open_corrupt_truncated (void)
   /* Where a copy can stop: in the schema, in the reference data, in the records. */
   const double fractions[] = { 0.0, 0.25, 0.5, 0.75, 0.9, 1.0 };
 
-  store = open_store (dir, "banso.db");
+  store = banso_test_open_store (dir, "banso.db");
   banso_demo_generate (store, 60, 3, NULL, NULL, &error);
   g_assert_no_error (error);
-  close_store (store);
+  banso_test_close_store (store);
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
@@ -586,7 +421,7 @@ test_open_corrupt_truncated (void)
       assert_refused (cut_path, BANSO_STORE_ERROR_CORRUPT, BANSO_STORE_ERROR_NOT_BANSO);
     }
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 static guint
@@ -607,7 +442,7 @@ count_open_files (void)
 static void
 test_open_corrupt_closed (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
   guint8 data[8192];
@@ -616,7 +451,7 @@ test_open_corrupt_closed (void)
   if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("needs /proc/self/fd");
-      rm_rf (dir);
+      banso_test_rm_rf (dir);
       return;
     }
 
@@ -629,7 +464,7 @@ test_open_corrupt_closed (void)
   for (guint i = 0; i < 3; i++)
     assert_refused (path, BANSO_STORE_ERROR_CORRUPT, BANSO_STORE_ERROR_NOT_BANSO);
   after = count_open_files ();
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 
   if (after > before)
     {
@@ -658,7 +493,7 @@ make_foreign_db (const char *path,
 static void
 test_open_other_program (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *versioned = g_build_filename (dir, "versioned.sqlite", NULL);
   g_autofree char *geopackage = g_build_filename (dir, "map.gpkg", NULL);
 
@@ -668,7 +503,7 @@ test_open_other_program (void)
   make_foreign_db (geopackage, "PRAGMA application_id = 1196444487");  /* "GPKG" */
   assert_refused (geopackage, BANSO_STORE_ERROR_NOT_BANSO, BANSO_STORE_ERROR_NOT_BANSO);
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 /* application_id 0 and user_version 0, as most programs leave them, but tables of
@@ -677,7 +512,7 @@ static void
 test_open_other_program_unversioned (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "contacts.sqlite", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -691,8 +526,8 @@ test_open_other_program_unversioned (void)
     {
       /* Known bug in inspect_existing() (banso-store.c): only user_version is
        * looked at when application_id is 0. Remove this branch once fixed. */
-      close_store (store);
-      rm_rf (dir);
+      banso_test_close_store (store);
+      banso_test_rm_rf (dir);
       g_test_fail_printf ("%s", "banso_store_open() adopts another program's SQLite file whose "
                          "application_id and user_version are 0 and writes Banso's schema into it");
       return;
@@ -701,14 +536,14 @@ test_open_other_program_unversioned (void)
   after = file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_open_newer (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u",
                                           banso_schema_get_latest_version () + 1);
@@ -717,12 +552,12 @@ test_open_newer (void)
   g_auto(GStrv) communes = NULL;
   BansoStore *store;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
-  communes = son_la_communes (store, 1);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
+  communes = banso_test_list_communes (store, SON_LA, 1);
   h = simple_household (communes[0], "Lò Văn Pơm", "03");
-  save_household (store, admin, h);
-  close_store (store);
+  banso_test_save_household (store, admin, h);
+  banso_test_close_store (store);
 
   raw_exec (path, sql);
   assert_refused (path, BANSO_STORE_ERROR_NEWER, BANSO_STORE_ERROR_NEWER);
@@ -736,7 +571,7 @@ test_open_newer (void)
     g_assert_nonnull (strstr (error->message, number));
   }
 
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 /* }}} */
@@ -748,7 +583,7 @@ count_rows (sqlite3    *db,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  return query_int (db, sql);
+  return banso_test_query_int (db, sql);
 }
 
 static gboolean
@@ -766,7 +601,7 @@ static void
 test_document_revisions (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *id = banso_doc_new_id ();
   g_autofree char *other_id = banso_doc_new_id ();
   g_autofree char *rev1 = NULL, *rev2 = NULL, *rev3 = NULL, *rev4 = NULL;
@@ -783,8 +618,8 @@ test_document_revisions (void)
   g_assert_true (is_doc_id (id));
   g_assert_cmpstr (id, !=, other_id);
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
 
   /* Create. */
   txn = banso_store_begin (store, admin, &error);
@@ -909,8 +744,8 @@ test_document_revisions (void)
   }
   banso_store_release_reader (store, db);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 static void
@@ -928,7 +763,7 @@ static void
 test_document_conflict (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *id = banso_doc_new_id ();
   g_autofree char *missing = banso_doc_new_id ();
   g_autofree char *rev1 = NULL, *rev2 = NULL, *body = NULL;
@@ -938,8 +773,8 @@ test_document_conflict (void)
   sqlite3 *db;
   char *rev = NULL;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
 
   txn = banso_store_begin (store, admin, &error);
   g_assert_no_error (error);
@@ -997,15 +832,15 @@ test_document_conflict (void)
   }
   banso_store_release_reader (store, db);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 static void
 test_document_deterministic (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *id = banso_doc_new_id ();
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
   const char *body = "{\"name\":\"Giàng A Páo\"}";
@@ -1035,8 +870,8 @@ test_document_deterministic (void)
       g_autoptr(BansoUser) admin = NULL;
       BansoTxn *txn;
 
-      stores[i] = open_store (dir, name);
-      admin = dup_admin (stores[i]);
+      stores[i] = banso_test_open_store (dir, name);
+      admin = banso_test_dup_admin (stores[i]);
       txn = banso_store_begin (stores[i], admin, &error);
       g_assert_no_error (error);
       banso_doc_put (txn, "note", id, body, NULL, 0, NULL, &revs[i][0], &error);
@@ -1055,9 +890,9 @@ test_document_deterministic (void)
     {
       g_free (revs[i][0]);
       g_free (revs[i][1]);
-      close_store (stores[i]);
+      banso_test_close_store (stores[i]);
     }
-  rm_rf (dir);
+  banso_test_rm_rf (dir);
 }
 
 /* }}} */
@@ -1068,7 +903,7 @@ static void
 test_household_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autoptr(BansoUser) admin = NULL;
   g_autoptr(BansoHousehold) h = NULL;
   g_autoptr(BansoHousehold) loaded = NULL;
@@ -1082,9 +917,9 @@ test_household_round_trip (void)
   sqlite3 *db;
   int year = 0;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
-  communes = son_la_communes (store, 2);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
+  communes = banso_test_list_communes (store, SON_LA, 2);
 
   txn = banso_store_begin (store, admin, &error);
   g_assert_no_error (error);
@@ -1113,10 +948,10 @@ test_household_round_trip (void)
   banso_household_set_poverty (h, 2024, BANSO_POVERTY_POOR);
 
   g_assert_null (h->id);
-  save_household (store, admin, h);
+  banso_test_save_household (store, admin, h);
   g_assert_true (is_doc_id (h->id));
   g_assert_true (g_str_has_prefix (h->rev, "1-"));
-  json = household_json (h);
+  json = banso_test_household_json (h);
 
   db = banso_store_acquire_reader (store, &error);
   g_assert_no_error (error);
@@ -1154,7 +989,7 @@ test_household_round_trip (void)
     }
   g_assert_cmpint (banso_household_latest_poverty (loaded, &year), ==, BANSO_POVERTY_NEAR_POOR);
   g_assert_cmpint (year, ==, 2025);
-  loaded_json = household_json (loaded);
+  loaded_json = banso_test_household_json (loaded);
   g_assert_cmpstr (loaded_json, ==, json);
 
   /* Edit and save again: a second revision, the change kept. */
@@ -1162,7 +997,7 @@ test_household_round_trip (void)
   g_free (((BansoMember *)g_ptr_array_index (loaded->members, 1))->name);
   ((BansoMember *)g_ptr_array_index (loaded->members, 1))->name = g_strdup ("Quàng Thị Ẻm");
   banso_household_set_poverty (loaded, 2025, BANSO_POVERTY_NOT_POOR);
-  save_household (store, admin, loaded);
+  banso_test_save_household (store, admin, loaded);
   g_assert_true (g_str_has_prefix (loaded->rev, "2-"));
 
   db = banso_store_acquire_reader (store, &error);
@@ -1173,8 +1008,8 @@ test_household_round_trip (void)
   g_assert_cmpstr (((BansoMember *)g_ptr_array_index (reloaded->members, 1))->name, ==, "Quàng Thị Ẻm");
   g_assert_cmpint (banso_household_latest_poverty (reloaded, NULL), ==, BANSO_POVERTY_NOT_POOR);
   /* The list index follows the edit. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM household_index WHERE poverty = 'not-poor'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM household_index"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM household_index WHERE poverty = 'not-poor'"), ==, 1);
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM household_index"), ==, 1);
   banso_store_release_reader (store, db);
 
   /* Saving from the first revision again is a conflict. */
@@ -1201,7 +1036,7 @@ test_household_round_trip (void)
   g_clear_error (&error);
   banso_txn_commit (txn, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_query_int (store, "SELECT count(*) FROM documents WHERE type = 'household'"), ==, 1);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(*) FROM documents WHERE type = 'household'"), ==, 1);
 
   /* Load of something that is not a household. */
   db = banso_store_acquire_reader (store, &error);
@@ -1211,8 +1046,8 @@ test_household_round_trip (void)
   g_clear_error (&error);
   banso_store_release_reader (store, db);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 typedef struct
@@ -1301,7 +1136,7 @@ save_in_thread (gpointer user_data)
 {
   ThreadData *data = user_data;
 
-  save_household (data->store, data->user, data->household);
+  banso_test_save_household (data->store, data->user, data->household);
   return NULL;
 }
 
@@ -1309,7 +1144,7 @@ static void
 test_household_changed_signal (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autoptr(BansoUser) admin = NULL;
   g_autoptr(BansoHousehold) a = NULL;
   g_autoptr(BansoHousehold) b = NULL;
@@ -1322,9 +1157,9 @@ test_household_changed_signal (void)
   BansoTxn *txn;
   GThread *thread;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
-  communes = son_la_communes (store, 1);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
+  communes = banso_test_list_communes (store, SON_LA, 1);
   data.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (store, "changed::household", G_CALLBACK (on_household_changed), &data);
   g_signal_connect (store, "changed", G_CALLBACK (on_any_changed), &data);
@@ -1393,8 +1228,8 @@ test_household_changed_signal (void)
   g_signal_handlers_disconnect_by_data (store, &data);
   g_main_loop_unref (data.loop);
   g_free (data.last_type);
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 /* }}} */
@@ -1487,10 +1322,8 @@ list_fixture_setup (ListFixture   *fixture,
     BANSO_POVERTY_POOR, BANSO_POVERTY_NEAR_POOR, BANSO_POVERTY_NOT_POOR, BANSO_POVERTY_UNKNOWN,
   };
 
-  fixture->dir = make_tmpdir ();
-  fixture->store = open_store (fixture->dir, "banso.db");
-  fixture->admin = dup_admin (fixture->store);
-  fixture->communes = son_la_communes (fixture->store, 3);
+  fixture->store = banso_test_open_tmp_store (&fixture->dir, &fixture->admin);
+  fixture->communes = banso_test_list_communes (fixture->store, SON_LA, 3);
   fixture->expected = g_ptr_array_new_with_free_func ((GDestroyNotify)expected_free);
 
   txn = banso_store_begin (fixture->store, fixture->admin, &error);
@@ -1556,10 +1389,7 @@ list_fixture_teardown (ListFixture   *fixture,
 {
   g_ptr_array_unref (fixture->expected);
   g_strfreev (fixture->communes);
-  g_object_unref (fixture->admin);
-  close_store (fixture->store);
-  rm_rf (fixture->dir);
-  g_free (fixture->dir);
+  banso_test_close_tmp_store (fixture->store, fixture->admin, fixture->dir);
 }
 
 typedef gboolean (*ExpectedFunc) (const Expected *e, gconstpointer data);
@@ -1897,7 +1727,7 @@ free_list (BansoRecordList *list)
    * those references after the main loop has seen the request complete. */
   g_object_add_weak_pointer (object, (gpointer *)&object);
   g_object_unref (list);
-  wait_for_null ((gpointer *)&object, "the list to be freed");
+  banso_test_wait_for_null ((gpointer *)&object, "the list to be freed");
 }
 
 static void
@@ -2096,7 +1926,7 @@ test_record_list_placeholders (ListFixture   *fixture,
   /* A saved household makes the list count again. */
   added = simple_household (fixture->communes[0], "Lò Văn Pơm", "03");
   n = banso_record_list_get_count (list);
-  save_household (fixture->store, fixture->admin, added);
+  banso_test_save_household (fixture->store, fixture->admin, added);
   wait_reloaded (list, &wait);
   g_assert_cmpuint (banso_record_list_get_count (list), ==, n + 1);
 
@@ -2113,7 +1943,7 @@ static void
 test_villages (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = banso_test_make_tmpdir ();
   g_autoptr(BansoUser) admin = NULL;
   g_autoptr(BansoHousehold) h = NULL;
   g_autoptr(GPtrArray) villages = NULL;
@@ -2125,9 +1955,9 @@ test_villages (void)
   sqlite3 *db;
   gint64 before;
 
-  store = open_store (dir, "banso.db");
-  admin = dup_admin (store);
-  communes = son_la_communes (store, 2);
+  store = banso_test_open_store (dir, "banso.db");
+  admin = banso_test_dup_admin (store);
+  communes = banso_test_list_communes (store, SON_LA, 2);
 
   txn = banso_store_begin (store, admin, &error);
   g_assert_no_error (error);
@@ -2197,18 +2027,18 @@ test_villages (void)
   g_clear_error (&error);
   banso_txn_commit (txn, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (store_query_int (store, "SELECT count(*) FROM documents"), ==, before);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(*) FROM documents"), ==, before);
 
   /* Its own commune's village is fine. */
   g_free (h->village);
   h->village = g_strdup (mong);
   g_clear_pointer (&h->id, g_free);
-  save_household (store, admin, h);
-  g_assert_cmpint (store_query_int (store, "SELECT count(*) FROM household_index"
-                                           " WHERE village IS NOT NULL"), ==, 1);
+  banso_test_save_household (store, admin, h);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(*) FROM household_index"
+                                                      " WHERE village IS NOT NULL"), ==, 1);
 
-  close_store (store);
-  rm_rf (dir);
+  banso_test_close_store (store);
+  banso_test_rm_rf (dir);
 }
 
 /* }}} */
