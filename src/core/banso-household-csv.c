@@ -127,6 +127,7 @@ typedef struct
   GHashTable          *villages;         /* "commune\nfold" → id */
   GHashTable          *ethnic;           /* text → code (or "" for unknown) */
   gboolean             writing;          /* FALSE once a problem is found: only check */
+  int                  this_year;
 } Import;
 
 G_GNUC_PRINTF (4, 5)
@@ -457,8 +458,7 @@ read_member_row (Import *imp)
         {
           BansoPoverty status = banso_poverty_from_string (text);
           const char *ytext = field (imp, COL_POVERTY_YEAR);
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-          int pyear = *ytext ? atoi (ytext) : g_date_time_get_year (now);
+          int pyear = *ytext ? atoi (ytext) : imp->this_year;
 
           if (status == BANSO_POVERTY_UNKNOWN)
             {
@@ -474,7 +474,7 @@ read_member_row (Import *imp)
             add_problem (imp, line, COL_POVERTY_STATUS,
                          _("“%s” is not a poverty status; write poor, near-poor or not-poor."),
                          text);
-          else if (!banso_validate_year (pyear, 2000, g_date_time_get_year (now) + 1, &error))
+          else if (!banso_validate_year (pyear, 2000, imp->this_year + 1, &error))
             add_problem (imp, line, COL_POVERTY_YEAR, "%s", error->message);
           else if (status != BANSO_POVERTY_UNKNOWN)
             banso_household_set_poverty (imp->current, pyear, status);
@@ -627,6 +627,10 @@ banso_household_import_csv (BansoStore           *store,
   imp.reader = reader;
   imp.result = result;
   imp.writing = TRUE;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    imp.this_year = g_date_time_get_year (now);
+  }
 
   if (!read_header (&imp, error))
     return NULL;

@@ -536,10 +536,10 @@ const char *
 banso_relation_from_label (const char *text)
 {
   for (guint i = 0; relations[i]; i++)
-    {
-      if (g_ascii_strcasecmp (text, relations[i]) == 0 ||
-          g_utf8_collate (text, banso_relation_get_label (relations[i])) == 0)
-        return relations[i];
-    }
+    if (g_ascii_strcasecmp (text, relations[i]) == 0)
+      return relations[i];
+  for (guint i = 0; relations[i]; i++)
+    if (g_strcmp0 (text, banso_relation_get_label (relations[i])) == 0)
+      return relations[i];
   return NULL;
 }

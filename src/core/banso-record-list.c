@@ -11,6 +11,7 @@
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 64
+#define MAX_IN_FLIGHT 2
 
 /* A list model over a million records that never holds them all and never runs
  * SQL on the main loop: it counts in a worker thread, hands out empty rows at
@@ -31,6 +32,11 @@ struct _BansoRecordList
 
   GHashTable        *pages;       /* page number → GPtrArray of BansoRecordRow */
   GQueue             page_order;  /* least recently touched first */
+
+  /* Pages asked for but not yet being read, newest first: when the user flings
+   * the list, only the pages that end up on screen are read. */
+  GQueue             wanted;
+  guint              in_flight;
 };
 
 enum {
@@ -68,6 +74,7 @@ typedef struct
   guint              page;
   gboolean           count;
   guint              n_rows;
+  guint              total;
   GPtrArray         *rows;
 } Request;
 
@@ -102,8 +109,10 @@ run_request (GTask        *task,
       !banso_records_count (db, request->kind, request->filter, &request->n_rows, &error))
     goto out;
 
-  request->rows = banso_records_fetch (db, request->kind, request->filter,
-                                       request->page * PAGE_SIZE, PAGE_SIZE, &error);
+  request->rows = banso_records_fetch_full (db, request->kind, request->filter,
+                                            request->page * PAGE_SIZE, PAGE_SIZE,
+                                            request->count ? request->n_rows : request->total,
+                                            &error);
 
 out:
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -159,8 +168,9 @@ fill_page (BansoRecordList *self,
     banso_record_row_fill_from (g_ptr_array_index (rows, i), g_ptr_array_index (fetched, i));
 }
 
-static void set_loading (BansoRecordList *self,
-                         gboolean         loading);
+static void set_loading   (BansoRecordList *self,
+                           gboolean         loading);
+static void pump_requests (BansoRecordList *self);
 
 static void
 request_done (GObject      *object,
@@ -170,6 +180,12 @@ request_done (GObject      *object,
   BansoRecordList *self = BANSO_RECORD_LIST (object);
   Request *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  if (!request->count)
+    {
+      self->in_flight--;
+      pump_requests (self);
+    }
 
   if (request->generation != self->generation)
     return;
@@ -193,14 +209,22 @@ request_done (GObject      *object,
 
       g_hash_table_remove_all (self->pages);
       g_queue_clear (&self->page_order);
+      g_queue_clear (&self->wanted);
       g_clear_error (&self->error);
+
+      /* Removing and adding in two steps: replacing all items in one step
+       * makes GTK look up every new position for the row it was tracking,
+       * which here would read the whole table. */
+      self->n_items = 0;
+      if (old > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
       self->n_items = request->n_rows;
       if (self->n_items > 0)
         {
           fill_page (self, 0, request->rows);
           touch_page (self, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
         }
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
       if (old != self->n_items)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
       set_loading (self, FALSE);
@@ -225,10 +249,26 @@ start_request (BansoRecordList *self,
   request->generation = self->generation;
   request->page = page;
   request->count = count;
+  request->total = self->n_items;
 
   g_task_set_source_tag (task, start_request);
   g_task_set_task_data (task, request, (GDestroyNotify)request_free);
   g_task_run_in_thread (task, run_request);
+}
+
+static void
+pump_requests (BansoRecordList *self)
+{
+  while (self->in_flight < MAX_IN_FLIGHT && self->wanted.length > 0)
+    {
+      guint page = GPOINTER_TO_UINT (g_queue_pop_head (&self->wanted));
+
+      /* A page evicted while it waited is not read. */
+      if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+        continue;
+      self->in_flight++;
+      start_request (self, page, FALSE);
+    }
 }
 
 static gpointer
@@ -245,7 +285,8 @@ banso_record_list_get_item (GListModel *model,
   if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
     {
       ensure_page (self, page);
-      start_request (self, page, FALSE);
+      g_queue_push_head (&self->wanted, GUINT_TO_POINTER (page));
+      pump_requests (self);
     }
   touch_page (self, page);
 
@@ -301,6 +342,7 @@ banso_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->page_order);
+  g_queue_clear (&self->wanted);
   g_clear_pointer (&self->filter, banso_record_filter_free);
   g_clear_error (&self->error);
 
@@ -363,6 +405,7 @@ banso_record_list_init (BansoRecordList *self)
   self->filter = banso_record_filter_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->page_order);
+  g_queue_init (&self->wanted);
 }
 
 BansoRecordList *

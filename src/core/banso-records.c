@@ -50,16 +50,24 @@ banso_record_filter_free (BansoRecordFilter *filter)
   g_free (filter);
 }
 
+/* NULL and "" both mean "not filtered". */
+static gboolean
+same (const char *a,
+      const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
 gboolean
 banso_record_filter_equal (const BansoRecordFilter *a,
                            const BansoRecordFilter *b)
 {
-  return g_strcmp0 (a->search, b->search) == 0 &&
-         g_strcmp0 (a->commune, b->commune) == 0 &&
-         g_strcmp0 (a->village, b->village) == 0 &&
-         g_strcmp0 (a->ethnic, b->ethnic) == 0 &&
-         g_strcmp0 (a->status, b->status) == 0 &&
-         g_strcmp0 (a->sort, b->sort) == 0 &&
+  return same (a->search, b->search) &&
+         same (a->commune, b->commune) &&
+         same (a->village, b->village) &&
+         same (a->ethnic, b->ethnic) &&
+         same (a->status, b->status) &&
+         same (a->sort, b->sort) &&
          a->descending == b->descending;
 }
 
@@ -87,35 +95,52 @@ static const KindInfo kinds[] = {
   { "prestige_index", NULL, "name_fold" },
 };
 
-/* Builds the WHERE clause; every value is bound, never pasted into the SQL. */
+/* Above this many search matches, reading the name index in order and
+ * testing each row against the matches finds the first page sooner than
+ * sorting every match. */
+#define MANY_MATCHES 5000
+
+static void
+add_condition (GString    *sql,
+               gboolean   *first,
+               const char *condition)
+{
+  g_string_append (sql, *first ? " WHERE " : " AND ");
+  g_string_append (sql, condition);
+  *first = FALSE;
+}
+
+/* Builds the WHERE clause; every value is bound, never pasted into the SQL.
+ * @many: the search matches many rows, so let the sort index drive. */
 static void
 build_where (BansoRecordKind          kind,
              const BansoRecordFilter *filter,
              GString                 *sql,
              GPtrArray               *binds,
-             char                   **fts_query)
+             char                   **fts_query,
+             gboolean                 many)
 {
   const KindInfo *info = &kinds[kind];
+  gboolean first = TRUE;
 
-  g_string_append (sql, " WHERE 1");
   if (is_set (filter->commune))
     {
-      g_string_append (sql, " AND x.commune = ?");
+      add_condition (sql, &first, "x.commune = ?");
       g_ptr_array_add (binds, filter->commune);
     }
   if (is_set (filter->village))
     {
-      g_string_append (sql, " AND x.village = ?");
+      add_condition (sql, &first, "x.village = ?");
       g_ptr_array_add (binds, filter->village);
     }
   if (is_set (filter->ethnic))
     {
-      g_string_append (sql, " AND x.ethnic = ?");
+      add_condition (sql, &first, "x.ethnic = ?");
       g_ptr_array_add (binds, filter->ethnic);
     }
   if (is_set (filter->status) && kind == BANSO_RECORD_KIND_HOUSEHOLD)
     {
-      g_string_append (sql, " AND x.poverty = ?");
+      add_condition (sql, &first, "x.poverty = ?");
       g_ptr_array_add (binds, filter->status);
     }
   if (is_set (filter->search))
@@ -125,8 +150,10 @@ build_where (BansoRecordKind          kind,
           *fts_query = banso_fold_query_to_fts (filter->search);
           if (*fts_query != NULL)
             {
-              g_string_append_printf (sql, " AND x.docno IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
-                                      info->fts, info->fts);
+              g_autofree char *condition =
+                g_strdup_printf ("%sx.docno IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
+                                 many ? "+" : "", info->fts, info->fts);
+              add_condition (sql, &first, condition);
               g_ptr_array_add (binds, *fts_query);
             }
         }
@@ -135,7 +162,7 @@ build_where (BansoRecordKind          kind,
           /* Few enough rows that a scan of the folded text is instant. */
           g_autofree char *fold = banso_fold (filter->search, -1);
           *fts_query = g_strdup_printf ("%%%s%%", fold);
-          g_string_append (sql, " AND x.search LIKE ?");
+          add_condition (sql, &first, "x.search LIKE ?");
           g_ptr_array_add (binds, *fts_query);
         }
     }
@@ -161,8 +188,19 @@ banso_records_count (sqlite3                  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = NULL;
 
-  g_string_append_printf (sql, "SELECT count(*) FROM %s x", kinds[kind].table);
-  build_where (kind, filter, sql, binds, &fts);
+  if (kind == BANSO_RECORD_KIND_HOUSEHOLD && is_set (filter->search) &&
+      !is_set (filter->commune) && !is_set (filter->village) && !is_set (filter->ethnic) &&
+      !is_set (filter->status) && (fts = banso_fold_query_to_fts (filter->search)) != NULL)
+    {
+      /* Search alone: the full-text index counts its matches by itself. */
+      g_string_append (sql, "SELECT count(*) FROM household_fts WHERE household_fts MATCH ?");
+      g_ptr_array_add (binds, fts);
+    }
+  else
+    {
+      g_string_append_printf (sql, "SELECT count(*) FROM %s x", kinds[kind].table);
+      build_where (kind, filter, sql, binds, &fts, FALSE);
+    }
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
     return FALSE;
@@ -194,51 +232,59 @@ order_column (BansoRecordKind kind,
 }
 
 /**
- * banso_records_fetch:
+ * banso_records_fetch_full:
+ * @total: how many rows the filter selects, when known (0 otherwise)
+ *
+ * The page is cut from the index table alone and only its rows are joined to
+ * their names: cutting after the joins would join every row skipped by the
+ * offset.
  *
  * Returns: (transfer full): one page of rows, as #BansoRecordRow, with the
  *   display values of the list's columns
  */
 GPtrArray *
-banso_records_fetch (sqlite3                  *db,
-                     BansoRecordKind           kind,
-                     const BansoRecordFilter  *filter,
-                     guint                     offset,
-                     guint                     limit,
-                     GError                  **error)
+banso_records_fetch_full (sqlite3                  *db,
+                          BansoRecordKind           kind,
+                          const BansoRecordFilter  *filter,
+                          guint                     offset,
+                          guint                     limit,
+                          guint                     total,
+                          GError                  **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) order = g_string_new (NULL);
   g_autoptr(GPtrArray) binds = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = NULL;
   const char *dir = filter->descending ? "DESC" : "ASC";
-  const char *column;
+  const char *column = order_column (kind, filter->sort);
   int rc;
+
+  if (column != NULL)
+    g_string_append_printf (order, "%s %s, ", column, dir);
+  g_string_append_printf (order, "x.%s %s, x.docno %s", kinds[kind].name_fold, dir, dir);
 
   if (kind == BANSO_RECORD_KIND_HOUSEHOLD)
     g_string_append (sql,
                      "SELECT d.id, x.head, a.name, v.name, e.name, x.poverty, x.members"
-                     " FROM household_index x JOIN documents d ON d.docno = x.docno");
+                     " FROM (SELECT x.docno FROM household_index x");
   else
     g_string_append (sql,
                      "SELECT d.id, x.name, a.name, v.name, e.name, x.year,"
                      " json_extract (d.body, '$.influence')"
-                     " FROM prestige_index x JOIN documents d ON d.docno = x.docno");
-  g_string_append (sql,
-                   " LEFT JOIN admin_units a ON a.edition = '" BANSO_ADMIN_EDITION "'"
-                   "  AND a.code = x.commune"
-                   " LEFT JOIN documents vd ON vd.id = x.village"
-                   " LEFT JOIN village_index v ON v.docno = vd.docno"
-                   " LEFT JOIN ethnic_groups e ON e.code = x.ethnic");
-  build_where (kind, filter, sql, binds, &fts);
-
-  column = order_column (kind, filter->sort);
-  g_string_append (sql, " ORDER BY ");
-  if (column != NULL)
-    g_string_append_printf (sql, "%s %s, ", column, dir);
-  g_string_append_printf (sql, "x.%s %s, x.docno %s LIMIT %u OFFSET %u",
-                          kinds[kind].name_fold, dir, dir, limit, offset);
+                     " FROM (SELECT x.docno FROM prestige_index x");
+  build_where (kind, filter, sql, binds, &fts, total > MANY_MATCHES);
+  g_string_append_printf (sql, " ORDER BY %s LIMIT %u OFFSET %u) p", order->str, limit, offset);
+  g_string_append_printf (sql,
+                          " JOIN %s x ON x.docno = p.docno"
+                          " JOIN documents d ON d.docno = x.docno"
+                          " LEFT JOIN admin_units a ON a.edition = '" BANSO_ADMIN_EDITION "'"
+                          "  AND a.code = x.commune"
+                          " LEFT JOIN documents vd ON vd.id = x.village"
+                          " LEFT JOIN village_index v ON v.docno = vd.docno"
+                          " LEFT JOIN ethnic_groups e ON e.code = x.ethnic"
+                          " ORDER BY %s", kinds[kind].table, order->str);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
     return NULL;
@@ -248,7 +294,6 @@ banso_records_fetch (sqlite3                  *db,
     {
       BansoRecordRow *row = banso_record_row_new ();
       const char *values[6];
-      g_autofree char *number = NULL;
 
       for (guint i = 0; i < 6; i++)
         values[i] = (const char *)sqlite3_column_text (stmt, i + 1);
@@ -268,6 +313,17 @@ banso_records_fetch (sqlite3                  *db,
     }
 
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+banso_records_fetch (sqlite3                  *db,
+                     BansoRecordKind           kind,
+                     const BansoRecordFilter  *filter,
+                     guint                     offset,
+                     guint                     limit,
+                     GError                  **error)
+{
+  return banso_records_fetch_full (db, kind, filter, offset, limit, 0, error);
 }
 
 /**
@@ -290,7 +346,7 @@ banso_records_select_bodies (sqlite3                  *db,
 
   g_string_append_printf (sql, "SELECT d.id, d.body FROM %s x JOIN documents d ON d.docno = x.docno",
                           kinds[kind].table);
-  build_where (kind, filter, sql, binds, &fts);
+  build_where (kind, filter, sql, binds, &fts, FALSE);
   g_string_append_printf (sql, " ORDER BY x.%s, x.docno", kinds[kind].name_fold);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))

@@ -47,6 +47,13 @@ GPtrArray         *banso_records_fetch        (sqlite3                 *db,
                                                guint                    offset,
                                                guint                    limit,
                                                GError                 **error);
+GPtrArray         *banso_records_fetch_full   (sqlite3                 *db,
+                                               BansoRecordKind          kind,
+                                               const BansoRecordFilter *filter,
+                                               guint                    offset,
+                                               guint                    limit,
+                                               guint                    total,
+                                               GError                 **error);
 sqlite3_stmt      *banso_records_select_bodies (sqlite3                *db,
                                                BansoRecordKind          kind,
                                                const BansoRecordFilter *filter,

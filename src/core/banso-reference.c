@@ -334,9 +334,10 @@ banso_reference_home_province (sqlite3    *db,
                                const char *fallback)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    banso_sql_prepare (db, "SELECT a.parent_code FROM household_index x JOIN admin_units a"
-                           " ON a.edition = '" BANSO_ADMIN_EDITION "' AND a.code = x.commune"
-                           " ORDER BY x.docno DESC LIMIT 1", NULL);
+    banso_sql_prepare (db, "SELECT a.parent_code FROM"
+                           " (SELECT commune FROM household_index ORDER BY docno DESC LIMIT 1) x"
+                           " JOIN admin_units a ON a.edition = '" BANSO_ADMIN_EDITION "'"
+                           " AND a.code = x.commune", NULL);
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     return g_strdup ((const char *)sqlite3_column_text (stmt, 0));

@@ -150,6 +150,9 @@ static const char *migrations[] = {
   "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit"
   "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 5: the ethnic group and poverty filters used together. */
+  "CREATE INDEX household_by_ethnic_poverty ON household_index (ethnic, poverty, head_fold);",
 };
 
 guint

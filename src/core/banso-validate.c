@@ -38,14 +38,31 @@ is_province_code (guint code)
   return FALSE;
 }
 
+/* Today's date, read from the clock at most once a minute: GLib reads the
+ * local time zone file on every call, which an import of millions of rows
+ * would otherwise do millions of times. */
 static void
 today (int *year,
        int *month,
        int *day)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  static __thread gint64 checked_at;
+  static __thread int y, m, d;
+  gint64 now = g_get_monotonic_time ();
 
-  g_date_time_get_ymd (now, year, month, day);
+  if (y == 0 || now - checked_at > 60 * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_date_time_get_ymd (local, &y, &m, &d);
+      checked_at = now;
+    }
+  if (year)
+    *year = y;
+  if (month)
+    *month = m;
+  if (day)
+    *day = d;
 }
 
 static gboolean

@@ -218,7 +218,8 @@ open_done (GObject      *object,
   banso_context_set_user (self->context, user);
 
   banso_window_set_context (self->window, self->context);
-  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
+  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL &&
+      banso_window_get_households_model (self->window) != NULL)
     g_signal_connect (banso_window_get_households_model (self->window), "items-changed",
                       G_CALLBACK (on_rows_ready), self);
   reopen_drafts (self, job->drafts);

@@ -182,6 +182,22 @@ banso_window_set_property (GObject      *object,
     }
 }
 
+/* The records shortcuts work wherever the focus is: the sidebar, the header
+ * bar or the list; they act on the section shown. */
+static void
+forward_to_page (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BansoWindow *self = BANSO_WINDOW (widget);
+  const char *page_action = g_str_equal (action_name, "win.add-record") ? "records.add"
+                          : g_str_equal (action_name, "win.import") ? "records.import"
+                          : "records.export";
+
+  if (self->context != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (current_page (self)), page_action, NULL);
+}
+
 static void
 banso_window_class_init (BansoWindowClass *klass)
 {
@@ -222,6 +238,15 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  gtk_widget_class_install_action (widget_class, "win.add-record", NULL, forward_to_page);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, forward_to_page);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, forward_to_page);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
 }

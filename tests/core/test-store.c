@@ -1661,8 +1661,9 @@ on_items_changed (GListModel *model,
                   ListWait   *wait)
 {
   wait->changed_position = position;
-  wait->changed_removed = removed;
-  wait->changed_added = added;
+  /* The list reports a reload as a removal then an addition. */
+  wait->changed_removed += removed;
+  wait->changed_added += added;
 }
 
 static void
@@ -1684,6 +1685,8 @@ set_filter_and_wait (BansoRecordList         *list,
                      ListWait                *wait,
                      const BansoRecordFilter *filter)
 {
+  wait->changed_removed = 0;
+  wait->changed_added = 0;
   banso_record_list_set_filter (list, filter);
   g_assert_true (banso_record_list_get_loading (list));
   wait_reloaded (list, wait);

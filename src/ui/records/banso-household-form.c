@@ -332,7 +332,7 @@ household_saved (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(BansoHouseholdForm) self = user_data;
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BansoHousehold) saved = NULL;
   g_autoptr(GError) error = NULL;
   BansoMember *head;
 
@@ -348,14 +348,14 @@ household_saved (GObject      *object,
       return;
     }
 
-  head = banso_household_get_head (((SaveJob *)g_task_get_task_data (G_TASK (result)))->household);
+  saved = collect (self);
+  head = banso_household_get_head (saved);
   if (head != NULL)
     {
       /* Translators: the name of the head of household. */
       g_autofree char *text = g_strdup_printf (_("Saved the household of %s"), head->name);
       banso_widget_add_toast (GTK_WIDGET (self), text);
     }
-  (void)job;
   self->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -101,9 +101,23 @@ banso_member_row_validate (BansoMemberRow *self)
          phone_error == NULL;
 }
 
+/* Screen readers name each member row after the member. */
+static void
+update_accessible_name (BansoMemberRow *self)
+{
+  const char *name = text_of (self->name_entry);
+  g_autofree char *label = NULL;
+
+  label = is_blank (name) ? g_strdup (_("New member"))
+                          : g_strdup_printf (_("Member %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
 static void
 on_field_changed (BansoMemberRow *self)
 {
+  update_accessible_name (self);
   if (!is_blank (text_of (self->name_entry)))
     g_object_set_data (G_OBJECT (self), "touched", GINT_TO_POINTER (1));
   banso_member_row_validate (self);
@@ -216,6 +230,7 @@ banso_member_row_new (GPtrArray         *ethnic_groups,
                              member->citizen_id ? member->citizen_id : "");
       gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), member->phone ? member->phone : "");
     }
+  update_accessible_name (self);
 
   return self;
 }

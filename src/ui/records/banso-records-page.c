@@ -435,15 +435,15 @@ on_selection_changed (BansoRecordsPage *self)
   _banso_records_page_update_actions (self);
 }
 
-void
-banso_records_page_set_context (BansoRecordsPage *self,
-                                BansoContext     *context)
+/* The list is made when the page is first shown: a section nobody opens
+ * costs no query at startup. */
+static void
+ensure_list (BansoRecordsPage *self)
 {
-  g_return_if_fail (BANSO_IS_RECORDS_PAGE (self));
-  g_return_if_fail (self->context == NULL);
+  if (self->list != NULL || self->context == NULL)
+    return;
 
-  self->context = g_object_ref (context);
-  self->list = banso_record_list_new (banso_context_get_store (context), self->kind);
+  self->list = banso_record_list_new (banso_context_get_store (self->context), self->kind);
   g_signal_connect_object (self->list, "reloaded", G_CALLBACK (on_list_reloaded), self, 0);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
@@ -452,8 +452,28 @@ banso_records_page_set_context (BansoRecordsPage *self,
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  refresh_filter (self);
+  _banso_records_page_update_actions (self);
+}
 
+static void
+banso_records_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (banso_records_page_parent_class)->map (widget);
+  ensure_list (BANSO_RECORDS_PAGE (widget));
+}
+
+void
+banso_records_page_set_context (BansoRecordsPage *self,
+                                BansoContext     *context)
+{
+  g_return_if_fail (BANSO_IS_RECORDS_PAGE (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
   setup_filters (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_list (self);
   _banso_records_page_update_actions (self);
 }
 
@@ -582,6 +602,7 @@ banso_records_page_class_init (BansoRecordsPageClass *klass)
   object_class->dispose = banso_records_page_dispose;
   object_class->get_property = banso_records_page_get_property;
   object_class->set_property = banso_records_page_set_property;
+  widget_class->map = banso_records_page_map;
 
   properties[PROP_KIND] =
     g_param_spec_string ("kind", NULL, NULL, "household",
