@@ -575,7 +575,7 @@ test_failed_migration (gconstpointer data)
   g_autofree char *number = g_strdup_printf ("%u", version + 1);
   /* A table the next migration creates. */
   const char *blockers[] = { NULL, "household_index", "prestige_index", "audit_no_replace",
-                             "household_by_ethnic_poverty" };
+                             "household_by_ethnic_poverty", NULL };
   gboolean trigger = version == 3;
   BansoStore *store;
   OldDb old;
@@ -697,7 +697,8 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/migrations/upgrade/from-%u", v);
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_upgrade);
     }
-  for (guint v = 1; v < latest; v++)
+  /* Migration 6 only rebuilds the search index: nothing can be put in its way. */
+  for (guint v = 1; v < latest && v < 5; v++)
     {
       g_autofree char *name = g_strdup_printf ("/migrations/failed/at-%u", v + 1);
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
