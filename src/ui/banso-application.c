@@ -47,6 +47,10 @@ typedef struct
   GPtrArray   *ethnic_groups;
   GPtrArray   *provinces;
   char        *home_province;
+  char        *user_id;
+  BansoUser   *user;
+  GPtrArray   *users;
+  gboolean     is_demo;
   GPtrArray   *drafts;
 } OpenJob;
 
@@ -59,6 +63,9 @@ open_job_free (OpenJob *job)
   g_clear_pointer (&job->ethnic_groups, g_ptr_array_unref);
   g_clear_pointer (&job->provinces, g_ptr_array_unref);
   g_clear_pointer (&job->drafts, g_ptr_array_unref);
+  g_clear_pointer (&job->users, g_ptr_array_unref);
+  g_clear_object (&job->user);
+  g_free (job->user_id);
   g_free (job->home_province);
   g_free (job);
 }
@@ -138,25 +145,21 @@ open_thread (GTask        *task,
 
   if (job->provinces != NULL)
     job->drafts = banso_draft_list (job->store, &error);
+  if (error == NULL)
+    {
+      /* Everything the window shows first is read here, off the main loop. */
+      job->is_demo = banso_store_is_demo (job->store);
+      job->users = banso_store_list_users (job->store, NULL);
+      if (job->user_id != NULL && *job->user_id != '\0')
+        job->user = banso_store_dup_user (job->store, job->user_id, NULL);
+      if (job->user == NULL)
+        job->user = banso_store_dup_admin (job->store, &error);
+    }
 
   if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
-}
-
-static BansoUser *
-choose_user (BansoApplication *self,
-             BansoStore       *store)
-{
-  g_autofree char *id = g_settings_get_string (self->settings, "current-user");
-  BansoUser *user = NULL;
-
-  if (id != NULL && *id != '\0')
-    user = banso_store_dup_user (store, id, NULL);
-  if (user == NULL)
-    user = banso_store_dup_admin (store, NULL);
-  return user;
 }
 
 static void
@@ -202,7 +205,6 @@ open_done (GObject      *object,
   g_autoptr(BansoApplication) self = user_data;
   OpenJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BansoUser) user = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -214,8 +216,9 @@ open_done (GObject      *object,
   self->context = banso_context_new (job->store, self->settings, job->ethnic_groups,
                                      job->provinces);
   banso_context_set_home_province (self->context, job->home_province);
-  user = choose_user (self, job->store);
-  banso_context_set_user (self->context, user);
+  banso_context_set_demo (self->context, job->is_demo);
+  banso_context_set_users (self->context, job->users);
+  banso_context_set_user (self->context, job->user);
 
   banso_window_set_context (self->window, self->context);
   if (g_getenv ("BANSO_TRACE_STARTUP") != NULL &&
@@ -300,6 +303,7 @@ banso_application_activate (GApplication *app)
   job->path = banso_database_path (dir);
   job->demo = self->demo;
   job->window = g_object_ref (self->window);
+  job->user_id = g_settings_get_string (self->settings, "current-user");
 
   task = g_task_new (NULL, NULL, open_done, g_object_ref (self));
   g_task_set_source_tag (task, banso_application_activate);

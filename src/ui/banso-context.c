@@ -23,6 +23,8 @@ struct _BansoContext
   GPtrArray  *ethnic_groups;
   GPtrArray  *provinces;
   char       *home_province;
+  GPtrArray  *users;
+  gboolean    demo;
 };
 
 G_DEFINE_FINAL_TYPE (BansoContext, banso_context, G_TYPE_OBJECT)
@@ -46,6 +48,7 @@ banso_context_finalize (GObject *object)
   g_clear_pointer (&self->ethnic_groups, g_ptr_array_unref);
   g_clear_pointer (&self->provinces, g_ptr_array_unref);
   g_free (self->home_province);
+  g_clear_pointer (&self->users, g_ptr_array_unref);
 
   G_OBJECT_CLASS (banso_context_parent_class)->finalize (object);
 }
@@ -155,4 +158,32 @@ banso_context_set_home_province (BansoContext *self,
 {
   g_free (self->home_province);
   self->home_province = g_strdup (code);
+}
+
+gboolean
+banso_context_get_demo (BansoContext *self)
+{
+  return self->demo;
+}
+
+void
+banso_context_set_demo (BansoContext *self,
+                        gboolean      demo)
+{
+  self->demo = demo;
+}
+
+/* The users of this database, read when it was opened: a handful of rows. */
+GPtrArray *
+banso_context_get_users (BansoContext *self)
+{
+  return self->users;
+}
+
+void
+banso_context_set_users (BansoContext *self,
+                         GPtrArray    *users)
+{
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+  self->users = users ? g_ptr_array_ref (users) : NULL;
 }

@@ -30,4 +30,11 @@ const char   *banso_context_get_home_province  (BansoContext *self);
 void          banso_context_set_home_province  (BansoContext *self,
                                                 const char   *code);
 
+gboolean      banso_context_get_demo           (BansoContext *self);
+void          banso_context_set_demo           (BansoContext *self,
+                                                gboolean      demo);
+GPtrArray    *banso_context_get_users          (BansoContext *self);
+void          banso_context_set_users          (BansoContext *self,
+                                                GPtrArray    *users);
+
 G_END_DECLS

@@ -147,8 +147,8 @@ banso_preferences_window_new (BansoContext *context)
 
   self->context = g_object_ref (context);
   self->loading = TRUE;
-  /* A handful of users: read at once, like the settings. */
-  self->users = banso_store_list_users (banso_context_get_store (context), NULL);
+  self->users = banso_context_get_users (context)
+                ? g_ptr_array_ref (banso_context_get_users (context)) : NULL;
   for (guint i = 0; self->users && i < self->users->len; i++)
     {
       BansoUser *user = g_ptr_array_index (self->users, i);

@@ -314,7 +314,7 @@ banso_window_set_context (BansoWindow  *self,
   banso_records_page_set_context (self->prestige_page, context);
 
   gtk_widget_set_visible (GTK_WIDGET (self->demo_label),
-                          banso_store_is_demo (banso_context_get_store (context)));
+                          banso_context_get_demo (context));
   g_signal_connect_object (context, "notify::user", G_CALLBACK (update_user), self,
                            G_CONNECT_SWAPPED);
   update_user (self);
