@@ -14,6 +14,9 @@ typedef enum
   BANSO_DOC_PUT_DEFAULT = 0,
   /* Marks the audit entry as part of a file import rather than a single edit. */
   BANSO_DOC_PUT_IMPORT  = 1 << 0,
+  /* The caller checked every field and reference inside this same transaction
+   * (the CSV importer does, row by row, with the row's line and column). */
+  BANSO_DOC_PUT_CHECKED = 1 << 1,
 } BansoDocPutFlags;
 
 typedef struct

@@ -266,7 +266,9 @@ flush_household (Import *imp)
 
   if (imp->writing)
     {
-      if (banso_household_save (imp->txn, imp->current, BANSO_DOC_PUT_IMPORT, &error))
+      /* Every field and reference of these rows was checked above. */
+      if (banso_household_save (imp->txn, imp->current,
+                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED, &error))
         {
           imp->result->households++;
           imp->result->members += imp->current->members->len;

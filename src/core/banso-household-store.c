@@ -242,7 +242,7 @@ banso_household_save (BansoTxn          *txn,
   g_return_val_if_fail (txn != NULL, FALSE);
   g_return_val_if_fail (household != NULL, FALSE);
 
-  if (!banso_household_validate (household, error))
+  if (!(flags & BANSO_DOC_PUT_CHECKED) && !banso_household_validate (household, error))
     return FALSE;
   if (!banso_user_can_edit_records (user, household->commune, error))
     return FALSE;
@@ -256,7 +256,7 @@ banso_household_save (BansoTxn          *txn,
         return FALSE;
     }
 
-  if (!check_references (txn, household, error))
+  if (!(flags & BANSO_DOC_PUT_CHECKED) && !check_references (txn, household, error))
     return FALSE;
 
   if (household->id == NULL)

@@ -27,11 +27,12 @@ BansoMember *
 banso_member_new (void)
 {
   BansoMember *member = g_new0 (BansoMember, 1);
-  g_autofree char *id = banso_doc_new_id ();
 
   /* Members keep an id of their own, so that a prestigious person or a training
-   * attendance can point at one member even after the list is reordered. */
-  member->id = g_strndup (id, 12);
+   * attendance can point at one member even after the list is reordered. 48
+   * random bits are plenty inside one household. */
+  member->id = g_strdup_printf ("%06x%06x", g_random_int () & 0xffffff,
+                                g_random_int () & 0xffffff);
   return member;
 }
 

@@ -557,9 +557,15 @@ banso_validate_person_name (const char  *text,
         }
     }
 
-  /* Count what the user sees: "ệ" typed as e + two marks is one character. */
-  nfc = g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
-  n_chars = g_utf8_strlen (nfc, -1);
+  /* Count what the user sees: "ệ" typed as e + two marks is one character.
+   * Normalising costs more than the rest of the check, so only a name that
+   * might be too long is normalised. */
+  n_chars = g_utf8_strlen (trimmed, -1);
+  if (n_chars > NAME_MAX_CHARS)
+    {
+      nfc = g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
+      n_chars = g_utf8_strlen (nfc, -1);
+    }
   if (n_chars > NAME_MAX_CHARS)
     {
       g_set_error (error, BANSO_VALIDATE_ERROR, BANSO_VALIDATE_ERROR_FORMAT,
