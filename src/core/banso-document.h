@@ -17,6 +17,8 @@ typedef enum
   /* The caller checked every field and reference inside this same transaction
    * (the CSV importer does, row by row, with the row's line and column). */
   BANSO_DOC_PUT_CHECKED = 1 << 1,
+  /* The caller rebuilds the search index once at the end of the transaction. */
+  BANSO_DOC_PUT_DEFER_SEARCH = 1 << 2,
 } BansoDocPutFlags;
 
 typedef struct

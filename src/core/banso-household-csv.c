@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,7 @@ typedef struct
   GHashTable          *ethnic;           /* text → code (or "" for unknown) */
   gboolean             writing;          /* FALSE once a problem is found: only check */
   int                  this_year;
+  GPtrArray           *bulk_restore;     /* set during a bulk import */
 } Import;
 
 G_GNUC_PRINTF (4, 5)
@@ -268,7 +270,9 @@ flush_household (Import *imp)
     {
       /* Every field and reference of these rows was checked above. */
       if (banso_household_save (imp->txn, imp->current,
-                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED, &error))
+                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED |
+                                (imp->bulk_restore ? BANSO_DOC_PUT_DEFER_SEARCH : 0),
+                                &error))
         {
           imp->result->households++;
           imp->result->members += imp->current->members->len;
@@ -583,6 +587,26 @@ read_member_row (Import *imp)
     }
 }
 
+#define BULK_BYTES (16 * 1024 * 1024)
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : 0;
+}
+
+/* Files this large are imported in bulk; BANSO_IMPORT_BULK_BYTES lets the
+ * tests take the bulk path with small files. */
+static goffset
+bulk_threshold (void)
+{
+  const char *env = g_getenv ("BANSO_IMPORT_BULK_BYTES");
+
+  return env != NULL ? g_ascii_strtoll (env, NULL, 10) : BULK_BYTES;
+}
+
 static void
 load_communes (Import *imp)
 {
@@ -640,6 +664,18 @@ banso_household_import_csv (BansoStore           *store,
   if (!(imp.txn = banso_store_begin (store, user, error)))
     return NULL;
 
+  /* A large file is imported in bulk: the list and audit indexes are dropped
+   * and built again at the end, inside the same transaction. */
+  if (file_size (path) >= bulk_threshold ())
+    {
+      imp.bulk_restore = banso_household_bulk_begin (imp.txn, error);
+      if (imp.bulk_restore == NULL)
+        {
+          banso_txn_rollback (imp.txn);
+          return NULL;
+        }
+    }
+
   imp.seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -671,6 +707,10 @@ banso_household_import_csv (BansoStore           *store,
   g_hash_table_unref (imp.villages);
   g_hash_table_unref (imp.ethnic);
 
+  if (local_error != NULL || result->problems->len > 0 || rows == 0 ||
+      g_cancellable_is_cancelled (cancellable))
+    g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
+
   if (local_error != NULL || g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     {
       banso_txn_rollback (imp.txn);
@@ -693,6 +733,18 @@ banso_household_import_csv (BansoStore           *store,
       result->members = 0;
       result->villages = 0;
       return g_steal_pointer (&result);
+    }
+
+  if (imp.bulk_restore != NULL)
+    {
+      gboolean rebuilt = banso_household_bulk_end (imp.txn, imp.bulk_restore, error);
+
+      g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
+      if (!rebuilt)
+        {
+          banso_txn_rollback (imp.txn);
+          return NULL;
+        }
     }
 
   if (!banso_txn_commit (imp.txn, error))

@@ -175,6 +175,7 @@ index_household (BansoTxn              *txn,
                  gint64                 docno,
                  const BansoHousehold  *household,
                  gboolean               fresh,
+                 gboolean               with_search,
                  GError               **error)
 {
   BansoMember *head = banso_household_get_head (household);
@@ -209,6 +210,8 @@ index_household (BansoTxn              *txn,
   sqlite3_bind_text (stmt, 9, search->str, search->len, SQLITE_STATIC);
   if (!step_done (txn, stmt, error))
     return FALSE;
+  if (!with_search)
+    return TRUE;
 
   stmt = banso_txn_prepare (txn, "INSERT INTO household_fts (rowid, search) VALUES (?1, ?2)",
                             error);
@@ -270,7 +273,8 @@ banso_household_save (BansoTxn          *txn,
                       flags, &docno, &rev, error))
     return FALSE;
 
-  if (!index_household (txn, docno, household, fresh, error))
+  if (!index_household (txn, docno, household, fresh,
+                        !(flags & BANSO_DOC_PUT_DEFER_SEARCH), error))
     return FALSE;
 
   g_free (household->rev);
@@ -578,7 +582,7 @@ banso_household_reindex_all (BansoTxn  *txn,
 
           if (h == NULL || banso_household_get_head (h) == NULL || h->commune == NULL)
             continue;
-          if (!index_household (txn, docno, h, TRUE, error))
+          if (!index_household (txn, docno, h, TRUE, TRUE, error))
             return FALSE;
         }
     }
@@ -586,4 +590,70 @@ banso_household_reindex_all (BansoTxn  *txn,
     return banso_sql_error (db, rc, error);
 
   return TRUE;
+}
+
+/**
+ * banso_household_bulk_begin:
+ *
+ * For a large import, inside its transaction: drops the secondary indexes of
+ * the household list and of the audit log, which are cheaper to build once,
+ * sorted, than to grow row by row. Saves during the bulk must pass
+ * %BANSO_DOC_PUT_DEFER_SEARCH.
+ *
+ * Returns: (transfer full): the statements that rebuild what was dropped, for
+ *   banso_household_bulk_end(); %NULL on error
+ */
+GPtrArray *
+banso_household_bulk_begin (BansoTxn  *txn,
+                            GError   **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  g_autoptr(GPtrArray) restore = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* The definitions are read back from the schema, so that what is rebuilt is
+   * exactly what the migrations made. */
+  stmt = banso_sql_prepare (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                                " AND sql IS NOT NULL AND tbl_name IN ('household_index', 'audit')",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (restore, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"",
+                                              (char *)g_ptr_array_index (names, i));
+      if (!banso_sql_exec (db, sql, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&restore);
+}
+
+/**
+ * banso_household_bulk_end:
+ *
+ * Rebuilds the indexes dropped by banso_household_bulk_begin() and the search
+ * index, in the same transaction.
+ */
+gboolean
+banso_household_bulk_end (BansoTxn   *txn,
+                          GPtrArray  *restore,
+                          GError    **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+
+  for (guint i = 0; i < restore->len; i++)
+    if (!banso_sql_exec (db, g_ptr_array_index (restore, i), error))
+      return FALSE;
+
+  return banso_sql_exec (db, "INSERT INTO household_fts (household_fts) VALUES ('rebuild')",
+                         error);
 }

@@ -47,6 +47,11 @@ typedef struct
   char *place;      /* "Bản Mòng, Xã Chiềng Cơi" */
 } BansoMemberMatch;
 
+GPtrArray      *banso_household_bulk_begin   (BansoTxn     *txn,
+                                              GError      **error);
+gboolean        banso_household_bulk_end     (BansoTxn     *txn,
+                                              GPtrArray    *restore,
+                                              GError      **error);
 gboolean        banso_household_reindex_all  (BansoTxn     *txn,
                                               GError      **error);
 char           *banso_stored_commune         (BansoTxn     *txn,
