@@ -9,6 +9,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include <string.h>
+
+#include "banso-document.h"
 #include "banso-drafts.h"
 #include "banso-household.h"
 
@@ -259,4 +262,39 @@ banso_draft_keep_async (BansoStore *store,
   g_task_set_source_tag (task, banso_draft_keep_async);
   g_task_set_task_data (task, job, (GDestroyNotify)keep_job_free);
   g_task_run_in_thread (task, keep_thread);
+}
+
+/**
+ * banso_draft_key_new:
+ * @doc_id: (nullable): the record being edited, or %NULL for a new one
+ *
+ * Returns: the key of a form's draft: "household:ID", or "household:new-…"
+ *   for a record not saved yet
+ */
+char *
+banso_draft_key_new (const char *kind,
+                     const char *doc_id)
+{
+  g_autofree char *id = NULL;
+
+  if (doc_id != NULL)
+    return g_strdup_printf ("%s:%s", kind, doc_id);
+  id = banso_doc_new_id ();
+  return g_strdup_printf ("%s:new-%s", kind, id);
+}
+
+/**
+ * banso_draft_key_doc_id:
+ *
+ * Returns: (nullable): the record a draft of @kind edits, %NULL for a new one
+ */
+char *
+banso_draft_key_doc_id (const char *key,
+                        const char *kind)
+{
+  gsize n = strlen (kind);
+
+  if (strncmp (key, kind, n) != 0 || key[n] != ':' || g_str_has_prefix (key + n + 1, "new-"))
+    return NULL;
+  return g_strdup (key + n + 1);
 }

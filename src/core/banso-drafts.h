@@ -40,6 +40,10 @@ void       banso_draft_keep_async (BansoStore *store,
                                    const char *kind,
                                    const char *doc_id,
                                    const char *body);
+char      *banso_draft_key_new    (const char  *kind,
+                                   const char  *doc_id);
+char      *banso_draft_key_doc_id (const char  *key,
+                                   const char  *kind);
 char      *banso_draft_wrap   (const char  *member,
                                const char  *rev,
                                const char  *record_json);

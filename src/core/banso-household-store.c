@@ -48,14 +48,20 @@ exists (BansoTxn    *txn,
   return rc == SQLITE_ROW;
 }
 
-static char *
-indexed_commune (BansoTxn   *txn,
-                 const char *id)
+/**
+ * banso_indexed_commune:
+ * @index_table: "household_index" or "prestige_index"
+ *
+ * Returns: (nullable): the commune of a live (not deleted) record of that kind
+ */
+char *
+banso_indexed_commune (BansoTxn   *txn,
+                       const char *index_table,
+                       const char *id)
 {
-  sqlite3_stmt *stmt = banso_txn_prepare (txn,
-                                          "SELECT h.commune FROM household_index h"
-                                          " JOIN documents d USING (docno) WHERE d.id = ?1",
-                                          NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT x.commune FROM %s x JOIN documents d"
+                                          " USING (docno) WHERE d.id = ?1", index_table);
+  sqlite3_stmt *stmt = banso_txn_prepare (txn, sql, NULL);
   char *commune = NULL;
 
   if (stmt == NULL)
@@ -289,7 +295,7 @@ banso_household_delete (BansoTxn    *txn,
                         char       **out_rev,
                         GError     **error)
 {
-  g_autofree char *commune = indexed_commune (txn, id);
+  g_autofree char *commune = banso_indexed_commune (txn, "household_index", id);
   gint64 docno;
 
   if (commune == NULL)

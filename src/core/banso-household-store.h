@@ -54,6 +54,9 @@ gboolean        banso_household_bulk_end     (BansoTxn     *txn,
                                               GError      **error);
 gboolean        banso_household_reindex_all  (BansoTxn     *txn,
                                               GError      **error);
+char           *banso_indexed_commune        (BansoTxn     *txn,
+                                              const char   *index_table,
+                                              const char   *id);
 char           *banso_stored_commune         (BansoTxn     *txn,
                                               const char   *id);
 GPtrArray      *banso_household_find_members (sqlite3      *db,

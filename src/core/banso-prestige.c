@@ -182,24 +182,6 @@ run (BansoTxn      *txn,
   return TRUE;
 }
 
-static char *
-indexed_commune (BansoTxn   *txn,
-                 const char *id)
-{
-  sqlite3_stmt *stmt = banso_txn_prepare (txn, "SELECT x.commune FROM prestige_index x"
-                                               " JOIN documents d USING (docno) WHERE d.id = ?1",
-                                          NULL);
-  char *commune = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    commune = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return commune;
-}
-
 static gboolean
 index_prestige (BansoTxn             *txn,
                 gint64                docno,
@@ -297,7 +279,7 @@ banso_prestige_delete (BansoTxn    *txn,
                        char       **out_rev,
                        GError     **error)
 {
-  g_autofree char *commune = indexed_commune (txn, id);
+  g_autofree char *commune = banso_indexed_commune (txn, "prestige_index", id);
   sqlite3_stmt *stmt;
   gint64 docno;
 

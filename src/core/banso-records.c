@@ -71,12 +71,6 @@ banso_record_filter_equal (const BansoRecordFilter *a,
          a->descending == b->descending;
 }
 
-guint
-banso_records_n_columns (BansoRecordKind kind)
-{
-  return kind == BANSO_RECORD_KIND_HOUSEHOLD ? 6 : 6;
-}
-
 static gboolean
 is_set (const char *s)
 {

@@ -58,7 +58,6 @@ sqlite3_stmt      *banso_records_select_bodies (sqlite3                *db,
                                                BansoRecordKind          kind,
                                                const BansoRecordFilter *filter,
                                                GError                 **error);
-guint              banso_records_n_columns    (BansoRecordKind          kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRecordFilter, banso_record_filter_free)
 

@@ -9,6 +9,7 @@
 
 #include "banso-demo.h"
 #include "banso-document.h"
+#include "banso-drafts.h"
 #include "banso-fold.h"
 #include "banso-household-store.h"
 #include "banso-record-list.h"
@@ -2046,11 +2047,39 @@ test_villages (void)
 
 /* }}} */
 
+/* A draft names the record it edits, and carries its revision. */
+static void
+test_draft_keys (void)
+{
+  g_autofree char *edit = banso_draft_key_new ("household", "abc123");
+  g_autofree char *fresh = banso_draft_key_new ("household", NULL);
+  g_autofree char *edit_id = banso_draft_key_doc_id (edit, "household");
+  g_autofree char *fresh_id = banso_draft_key_doc_id (fresh, "household");
+  g_autofree char *other_id = banso_draft_key_doc_id (edit, "prestige");
+  g_autofree char *body = banso_draft_wrap ("household", "2-ab", "{\"commune\":\"03721\"}");
+  g_autofree char *rev = NULL;
+  g_autofree char *json = banso_draft_unwrap (body, "household", &rev);
+  g_autofree char *wrong = banso_draft_unwrap (body, "prestige", NULL);
+  g_autofree char *broken = banso_draft_unwrap ("{not json", "household", NULL);
+
+  g_assert_cmpstr (edit, ==, "household:abc123");
+  g_assert_true (g_str_has_prefix (fresh, "household:new-"));
+  g_assert_cmpstr (edit_id, ==, "abc123");
+  g_assert_null (fresh_id);
+  g_assert_null (other_id);
+  g_assert_cmpstr (rev, ==, "2-ab");
+  g_assert_cmpstr (json, ==, "{\"commune\":\"03721\"}");
+  g_assert_null (wrong);
+  g_assert_null (broken);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/drafts/keys", test_draft_keys);
 
   g_test_add_func ("/store/open/create", test_open_create);
   g_test_add_func ("/store/open/reference", test_open_reference);

@@ -8,9 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "banso-document.h"
 #include "banso-drafts.h"
 #include "banso-household-form.h"
 #include "banso-household-store.h"
@@ -535,15 +533,8 @@ form_new (BansoContext         *context,
       banso_place_picker_set_place (self->place, NULL, NULL);
     }
 
-  if (draft_key != NULL)
-    self->draft_key = g_strdup (draft_key);
-  else if (self->id != NULL)
-    self->draft_key = g_strdup_printf ("household:%s", self->id);
-  else
-    {
-      g_autofree char *id = banso_doc_new_id ();
-      self->draft_key = g_strdup_printf ("household:new-%s", id);
-    }
+  self->draft_key = draft_key ? g_strdup (draft_key)
+                              : banso_draft_key_new ("household", self->id);
 
   adw_window_title_set_title (self->window_title,
                               self->rev ? _("Edit Household") : _("New Household"));
@@ -587,8 +578,7 @@ banso_household_form_new_from_draft (BansoContext *context,
     return NULL;
 
   h->rev = g_steal_pointer (&rev);
-  if (g_str_has_prefix (draft_key, "household:") && !g_str_has_prefix (draft_key, "household:new-"))
-    h->id = g_strdup (draft_key + strlen ("household:"));
+  h->id = banso_draft_key_doc_id (draft_key, "household");
 
   self = form_new (context, h, draft_key);
   self->dirty = TRUE;

@@ -18,7 +18,8 @@ struct _BansoImportReport
 {
   AdwWindow       parent_instance;
 
-  AdwStatusPage  *status_page;
+  GtkLabel       *title_label;
+  GtkLabel       *description_label;
   GtkListBox     *problem_list;
 };
 
@@ -31,7 +32,8 @@ banso_import_report_class_init (BansoImportReportClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-import-report.ui");
-  gtk_widget_class_bind_template_child (widget_class, BansoImportReport, status_page);
+  gtk_widget_class_bind_template_child (widget_class, BansoImportReport, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BansoImportReport, description_label);
   gtk_widget_class_bind_template_child (widget_class, BansoImportReport, problem_list);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -53,8 +55,8 @@ banso_import_report_new (const char *file_name,
                                "Nothing was changed. Correct these %u problems in the file and import it again.",
                                problems->len), problems->len);
 
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->description_label, description);
 
   for (guint i = 0; i < problems->len; i++)
     {

@@ -8,9 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "banso-document.h"
 #include "banso-drafts.h"
 #include "banso-household.h"
 #include "banso-household-store.h"
@@ -439,13 +437,7 @@ banso_prestige_form_new (BansoContext        *context,
   gtk_window_set_title (GTK_WINDOW (self),
                         self->prestige->rev ? _("Edit Prestigious Person")
                                             : _("New Prestigious Person"));
-  if (self->prestige->id != NULL)
-    self->draft_key = g_strdup_printf ("prestige:%s", self->prestige->id);
-  else
-    {
-      g_autofree char *id = banso_doc_new_id ();
-      self->draft_key = g_strdup_printf ("prestige:new-%s", id);
-    }
+  self->draft_key = banso_draft_key_new ("prestige", self->prestige->id);
 
   update_link (self);
   self->loading = FALSE;
@@ -471,8 +463,7 @@ banso_prestige_form_new_from_draft (BansoContext *context,
   if (json == NULL || (p = banso_prestige_from_json (json, NULL)) == NULL)
     return NULL;
   p->rev = g_steal_pointer (&rev);
-  if (!g_str_has_prefix (draft_key, "prestige:new-"))
-    p->id = g_strdup (draft_key + strlen ("prestige:"));
+  p->id = banso_draft_key_doc_id (draft_key, "prestige");
 
   self = BANSO_PRESTIGE_FORM (banso_prestige_form_new (context, p));
   g_free (self->draft_key);
