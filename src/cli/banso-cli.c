@@ -15,17 +15,18 @@
 #include <unistd.h>
 
 #include "banso-check.h"
+#include "banso-cli.h"
 #include "banso-demo.h"
 #include "banso-household-csv.h"
 #include "banso-paths.h"
 #include "banso-store.h"
 
-#define EXIT_USAGE 2
+
 
 static char *data_dir;
 static char *user_id;
 
-static int
+int
 usage (const char *message)
 {
   if (message != NULL)
@@ -36,11 +37,13 @@ usage (const char *message)
                 "  demo [--households N] [--seed S]   fill an empty database with the demo district\n"
                 "  import households FILE.csv         import households and members, all or nothing\n"
                 "  export households [--commune CODE] write households as CSV to standard output\n"
-                "  check                              check the database and its audit log\n"));
+                "  check                              check the database and its audit log\n"
+                "  sync --server URL [--database NAME] [--once]\n"
+                "                                     send and receive changes with the data center\n"));
   return EXIT_USAGE;
 }
 
-static int
+int
 fail (GError *error)
 {
   g_printerr ("banso-cli: %s\n", error->message);
@@ -48,7 +51,7 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
-static BansoStore *
+BansoStore *
 open_store (GError **error)
 {
   g_autofree char *dir = data_dir ? g_strdup (data_dir) : banso_default_data_dir ();
@@ -57,14 +60,14 @@ open_store (GError **error)
   return banso_store_open (path, error);
 }
 
-static BansoUser *
+BansoUser *
 acting_user (BansoStore  *store,
              GError     **error)
 {
   return banso_store_dup_user (store, user_id ? user_id : "admin", error);
 }
 
-static gboolean
+gboolean
 parse_command_options (int          *argc,
                        char       ***argv,
                        GOptionEntry *entries,
@@ -284,6 +287,8 @@ main (int    argc,
     return cmd_export (argc, argv);
   if (g_str_equal (command, "check"))
     return cmd_check (argc, argv);
+  if (g_str_equal (command, "sync"))
+    return cmd_sync (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

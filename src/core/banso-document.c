@@ -143,14 +143,14 @@ step_done (sqlite3       *db,
   return TRUE;
 }
 
-static gboolean
-write_audit (BansoTxn    *txn,
-             const char  *id,
-             const char  *type,
-             const char  *action,
-             const char  *rev_before,
-             const char  *rev_after,
-             GError     **error)
+gboolean
+_banso_doc_write_audit (BansoTxn    *txn,
+                        const char  *id,
+                        const char  *type,
+                        const char  *action,
+                        const char  *rev_before,
+                        const char  *rev_after,
+                        GError     **error)
 {
   static __thread char now[32];
   static __thread gint64 now_second;
@@ -184,11 +184,10 @@ write_audit (BansoTxn    *txn,
   return step_done (banso_txn_get_db (txn), stmt, error);
 }
 
-static gboolean
-keep_revision (BansoTxn      *txn,
-               const char    *id,
-               sqlite3_stmt  *current,
-               GError       **error)
+gboolean
+_banso_doc_keep_revision (BansoTxn    *txn,
+                          const char  *id,
+                          GError     **error)
 {
   sqlite3_stmt *stmt;
 
@@ -303,7 +302,7 @@ banso_doc_put (BansoTxn          *txn,
 
   if (cur.exists)
     {
-      if (!keep_revision (txn, id, NULL, error))
+      if (!_banso_doc_keep_revision (txn, id, error))
         goto fail;
       stmt = banso_txn_prepare (txn,
                                 "UPDATE documents SET rev = ?2, parent_rev = ?3, deleted = 0,"
@@ -337,7 +336,7 @@ banso_doc_put (BansoTxn          *txn,
       action = (flags & BANSO_DOC_PUT_IMPORT) ? "import" : "create";
     }
 
-  if (!write_audit (txn, id, type, action, cur.rev, rev, error))
+  if (!_banso_doc_write_audit (txn, id, type, action, cur.rev, rev, error))
     goto fail;
 
   _banso_txn_mark_changed (txn, type);
@@ -387,6 +386,22 @@ banso_doc_delete (BansoTxn    *txn,
       return FALSE;
     }
 
+  /* Removing the winner would let a conflicting version take its place
+   * unseen; the user chooses between them first. */
+  stmt = banso_txn_prepare (txn, "SELECT count(*) FROM conflicts WHERE docno = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cur.docno);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CONFLICT,
+                   _("The record %s has conflicting versions from another office; choose between them in Sync before removing it."),
+                   id);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
   stmt = banso_txn_prepare (txn, "SELECT body FROM documents WHERE docno = ?1", error);
   if (stmt == NULL)
     goto fail;
@@ -400,7 +415,7 @@ banso_doc_delete (BansoTxn    *txn,
   sqlite3_reset (stmt);
 
   rev = banso_revision_compute (cur.rev, TRUE, body);
-  if (!keep_revision (txn, id, NULL, error))
+  if (!_banso_doc_keep_revision (txn, id, error))
     goto fail;
 
   stmt = banso_txn_prepare (txn,
@@ -415,7 +430,7 @@ banso_doc_delete (BansoTxn    *txn,
   if (!step_done (db, stmt, error))
     goto fail;
 
-  if (!write_audit (txn, id, cur.type, "delete", cur.rev, rev, error))
+  if (!_banso_doc_write_audit (txn, id, cur.type, "delete", cur.rev, rev, error))
     goto fail;
 
   _banso_txn_mark_changed (txn, cur.type);

@@ -527,6 +527,78 @@ banso_household_find_members (sqlite3     *db,
   return g_steal_pointer (&matches);
 }
 
+/* Index rows from a stored body; a body that does not parse (a record from a
+ * newer Banso, or damaged elsewhere) stays a document but is not listed. */
+static gboolean
+index_body (BansoTxn    *txn,
+            const char  *type,
+            gint64       docno,
+            const char  *body,
+            GError     **error)
+{
+  if (g_str_equal (type, BANSO_VILLAGE_TYPE))
+    {
+      g_autoptr(JsonNode) node = json_from_string (body, NULL);
+      JsonObject *o = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
+      const char *commune = o ? json_object_get_string_member_with_default (o, "commune", NULL) : NULL;
+      g_autofree char *fold = NULL;
+      sqlite3_stmt *insert;
+
+      if (name == NULL || commune == NULL)
+        return TRUE;
+      fold = banso_fold (name, -1);
+      insert = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
+                                       " VALUES (?1, ?2, ?3, ?4)", error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, docno);
+      sqlite3_bind_text (insert, 2, commune, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 3, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, fold, -1, SQLITE_STATIC);
+      return step_done (txn, insert, error);
+    }
+  else
+    {
+      g_autoptr(BansoHousehold) h = banso_household_from_json (body, NULL);
+
+      if (h == NULL || banso_household_get_head (h) == NULL || h->commune == NULL)
+        return TRUE;
+      return index_household (txn, docno, h, TRUE, TRUE, error);
+    }
+}
+
+/**
+ * banso_household_reindex_doc:
+ * @type: %BANSO_HOUSEHOLD_TYPE or %BANSO_VILLAGE_TYPE
+ * @body: (nullable): the winning body, or %NULL when the record is now removed
+ *
+ * Brings the list and search index in line with a document whose winning
+ * revision changed outside the forms (replication, conflict resolution).
+ */
+gboolean
+banso_household_reindex_doc (BansoTxn    *txn,
+                             const char  *type,
+                             gint64       docno,
+                             const char  *body,
+                             GError     **error)
+{
+  if (g_str_equal (type, BANSO_VILLAGE_TYPE))
+    {
+      sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM village_index WHERE docno = ?1",
+                                              error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, docno);
+      if (!step_done (txn, stmt, error))
+        return FALSE;
+    }
+  else if (!unindex (txn, docno, error))
+    return FALSE;
+
+  return body == NULL || index_body (txn, type, docno, body, error);
+}
+
 /**
  * banso_household_reindex_all:
  *
@@ -559,38 +631,8 @@ banso_household_reindex_all (BansoTxn  *txn,
       const char *type = (const char *)sqlite3_column_text (stmt, 1);
       const char *body = (const char *)sqlite3_column_text (stmt, 2);
 
-      if (g_str_equal (type, BANSO_VILLAGE_TYPE))
-        {
-          g_autoptr(JsonNode) node = json_from_string (body, NULL);
-          JsonObject *o = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
-          const char *commune = o ? json_object_get_string_member_with_default (o, "commune", NULL) : NULL;
-          g_autofree char *fold = NULL;
-          sqlite3_stmt *insert;
-
-          if (name == NULL || commune == NULL)
-            continue;
-          fold = banso_fold (name, -1);
-          insert = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
-                                           " VALUES (?1, ?2, ?3, ?4)", error);
-          if (insert == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (insert, 1, docno);
-          sqlite3_bind_text (insert, 2, commune, -1, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 3, name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (insert, 4, fold, -1, SQLITE_STATIC);
-          if (!step_done (txn, insert, error))
-            return FALSE;
-        }
-      else
-        {
-          g_autoptr(BansoHousehold) h = banso_household_from_json (body, NULL);
-
-          if (h == NULL || banso_household_get_head (h) == NULL || h->commune == NULL)
-            continue;
-          if (!index_household (txn, docno, h, TRUE, TRUE, error))
-            return FALSE;
-        }
+      if (!index_body (txn, type, docno, body, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     return banso_sql_error (db, rc, error);

@@ -54,6 +54,11 @@ gboolean        banso_household_bulk_end     (BansoTxn     *txn,
                                               GError      **error);
 gboolean        banso_household_reindex_all  (BansoTxn     *txn,
                                               GError      **error);
+gboolean        banso_household_reindex_doc  (BansoTxn     *txn,
+                                              const char   *type,
+                                              gint64        docno,
+                                              const char   *body,
+                                              GError      **error);
 char           *banso_indexed_commune        (BansoTxn     *txn,
                                               const char   *index_table,
                                               const char   *id);

@@ -351,3 +351,32 @@ banso_prestige_reindex_all (BansoTxn  *txn,
     return banso_sql_error (db, rc, error);
   return TRUE;
 }
+
+/**
+ * banso_prestige_reindex_doc:
+ * @body: (nullable): the winning body, or %NULL when the record is now removed
+ *
+ * Brings the list index in line with a document whose winning revision changed
+ * outside the form (replication, conflict resolution).
+ */
+gboolean
+banso_prestige_reindex_doc (BansoTxn    *txn,
+                            gint64       docno,
+                            const char  *body,
+                            GError     **error)
+{
+  g_autoptr(BansoPrestige) p = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = banso_txn_prepare (txn, "DELETE FROM prestige_index WHERE docno = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  if (!run (txn, stmt, error))
+    return FALSE;
+
+  if (body == NULL || (p = banso_prestige_from_json (body, NULL)) == NULL ||
+      p->name == NULL || p->commune == NULL)
+    return TRUE;
+  return index_prestige (txn, docno, p, error);
+}

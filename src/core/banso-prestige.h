@@ -51,6 +51,10 @@ gboolean       banso_prestige_delete    (BansoTxn            *txn,
                                          GError             **error);
 gboolean       banso_prestige_reindex_all (BansoTxn          *txn,
                                            GError           **error);
+gboolean       banso_prestige_reindex_doc (BansoTxn          *txn,
+                                           gint64             docno,
+                                           const char        *body,
+                                           GError           **error);
 BansoPrestige *banso_prestige_load      (sqlite3             *db,
                                          const char          *id,
                                          GError             **error);

@@ -162,6 +162,63 @@ static const char *migrations[] = {
   "  tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\""
   ");"
   "INSERT INTO household_fts (household_fts) VALUES ('rebuild');",
+
+  /* 7: replication with the central data center. A document remembers which
+   * server database it came from (NULL: the office's own); revisions known only
+   * by their id (ancestors named in a pulled document's history) are stubs;
+   * conflicting leaves are listed for the Sync section; checkpoints and the log
+   * of runs live next to the data they describe, so a pulled batch and its
+   * checkpoint commit together. The audit log learns two actions, which needs
+   * the table rebuilt (SQLite cannot alter a CHECK constraint). */
+  "ALTER TABLE documents ADD COLUMN source TEXT;"
+  "ALTER TABLE revisions ADD COLUMN stub INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX revisions_by_parent ON revisions (doc_id, parent_rev);"
+  "CREATE TABLE conflicts ("
+  "  docno INTEGER NOT NULL REFERENCES documents (docno) ON DELETE CASCADE,"
+  "  rev TEXT NOT NULL,"
+  "  PRIMARY KEY (docno, rev)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_checkpoints ("
+  "  replication_id TEXT PRIMARY KEY,"
+  "  session_id TEXT NOT NULL,"
+  "  last_seq TEXT NOT NULL,"
+  "  history TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_runs ("
+  "  run INTEGER PRIMARY KEY,"
+  "  started_at TEXT NOT NULL,"
+  "  finished_at TEXT,"
+  "  server TEXT NOT NULL,"
+  "  database TEXT NOT NULL,"
+  "  pushed INTEGER NOT NULL DEFAULT 0,"
+  "  pulled INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL,"
+  "  message TEXT"
+  ");"
+  "CREATE TABLE audit_new ("
+  "  entry INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  user_id TEXT NOT NULL REFERENCES users (id),"
+  "  doc_id TEXT NOT NULL,"
+  "  doc_type TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore', 'import',"
+  "                                         'replicate', 'resolve')),"
+  "  rev_before TEXT,"
+  "  rev_after TEXT NOT NULL"
+  ");"
+  "INSERT INTO audit_new SELECT entry, at, user_id, doc_id, doc_type, action, rev_before, rev_after"
+  "  FROM audit ORDER BY entry;"
+  "DROP TABLE audit;"
+  "ALTER TABLE audit_new RENAME TO audit;"
+  "CREATE INDEX audit_doc ON audit (doc_id, entry);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit"
+  "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 guint

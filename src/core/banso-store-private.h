@@ -13,4 +13,15 @@ gint64   _banso_txn_next_seq      (BansoTxn    *txn);
 void     _banso_txn_mark_changed  (BansoTxn    *txn,
                                    const char  *type);
 
+gboolean _banso_doc_write_audit   (BansoTxn    *txn,
+                                   const char  *id,
+                                   const char  *type,
+                                   const char  *action,
+                                   const char  *rev_before,
+                                   const char  *rev_after,
+                                   GError     **error);
+gboolean _banso_doc_keep_revision (BansoTxn    *txn,
+                                   const char  *id,
+                                   GError     **error);
+
 G_END_DECLS

@@ -575,7 +575,7 @@ test_failed_migration (gconstpointer data)
   g_autofree char *number = g_strdup_printf ("%u", version + 1);
   /* A table the next migration creates. */
   const char *blockers[] = { NULL, "household_index", "prestige_index", "audit_no_replace",
-                             "household_by_ethnic_poverty", NULL };
+                             "household_by_ethnic_poverty", NULL, "sync_runs" };
   gboolean trigger = version == 3;
   BansoStore *store;
   OldDb old;
@@ -626,6 +626,11 @@ test_failed_migration (gconstpointer data)
     {
       g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM sqlite_schema"
                                                  " WHERE name = 'revisions_no_update'"), ==, 0);
+    }
+  else if (version == 6)
+    {
+      g_assert_false (table_exists (db, "conflicts"));
+      g_assert_false (table_exists (db, "audit_new"));
     }
   g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
   g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);
@@ -698,8 +703,10 @@ main (int   argc,
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_upgrade);
     }
   /* Migration 6 only rebuilds the search index: nothing can be put in its way. */
-  for (guint v = 1; v < latest && v < 5; v++)
+  for (guint v = 1; v < latest; v++)
     {
+      if (v == 5)
+        continue;
       g_autofree char *name = g_strdup_printf ("/migrations/failed/at-%u", v + 1);
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
     }

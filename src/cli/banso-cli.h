@@ -1,0 +1,27 @@
+/* banso-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "banso-store.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+int         usage                 (const char    *message);
+int         fail                  (GError        *error);
+BansoStore *open_store            (GError       **error);
+BansoUser  *acting_user           (BansoStore    *store,
+                                   GError       **error);
+gboolean    parse_command_options (int           *argc,
+                                   char        ***argv,
+                                   GOptionEntry  *entries,
+                                   const char    *name,
+                                   GError       **error);
+int         cmd_sync              (int            argc,
+                                   char         **argv);
+
+G_END_DECLS
