@@ -285,8 +285,8 @@ insert_new_document (BansoTxn    *txn,
   gint64 docno;
 
   stmt = banso_txn_prepare (txn,
-                            "INSERT INTO documents (id, type, rev, parent_rev, deleted, seq, body, source)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                            "INSERT INTO documents (id, type, rev, parent_rev, deleted, seq, body, source, pulled_seq)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -423,7 +423,7 @@ banso_revtree_apply (BansoTxn           *txn,
         goto out;
       stmt = banso_txn_prepare (txn,
                                 "UPDATE documents SET type = ?2, rev = ?3, parent_rev = ?4, deleted = ?5,"
-                                " seq = ?6, body = ?7 WHERE docno = ?1", error);
+                                " seq = ?6, pulled_seq = ?6, body = ?7 WHERE docno = ?1", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, w.docno);
@@ -448,7 +448,8 @@ banso_revtree_apply (BansoTxn           *txn,
        * that the change is seen by the next push and by the lists. */
       if (!insert_revision (txn, id, rev, parent, deleted, body, error))
         goto out;
-      stmt = banso_txn_prepare (txn, "UPDATE documents SET seq = ?2 WHERE docno = ?1", error);
+      stmt = banso_txn_prepare (txn, "UPDATE documents SET seq = ?2,"
+                                     " pulled_seq = CASE WHEN pulled_seq = seq THEN ?2 END WHERE docno = ?1", error);
       if (stmt == NULL)
         goto out;
       sqlite3_bind_int64 (stmt, 1, w.docno);

@@ -171,6 +171,9 @@ static const char *migrations[] = {
    * checkpoint commit together. The audit log learns two actions, which needs
    * the table rebuilt (SQLite cannot alter a CHECK constraint). */
   "ALTER TABLE documents ADD COLUMN source TEXT;"
+  /* The seq at which a pull last wrote the document: a change waiting to be
+   * sent is one whose seq moved since. */
+  "ALTER TABLE documents ADD COLUMN pulled_seq INTEGER;"
   "ALTER TABLE revisions ADD COLUMN stub INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX revisions_by_parent ON revisions (doc_id, parent_rev);"
   "CREATE TABLE conflicts ("

@@ -728,8 +728,8 @@ count_local_pending (BansoStore  *store,
 
   if ((db = banso_store_acquire_reader (store, error)) == NULL)
     return -1;
-  stmt = banso_sql_prepare (db, "SELECT count(*) FROM documents WHERE seq > ?1 AND source IS NULL",
-                            error);
+  stmt = banso_sql_prepare (db, "SELECT count(*) FROM documents WHERE seq > ?1 AND source IS NULL"
+                                " AND pulled_seq IS NOT seq", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, since);
