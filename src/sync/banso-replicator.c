@@ -959,7 +959,7 @@ fetch_open_revs (Run        *run,
         }
       g_string_append_c (revs, ']');
       escaped_revs = g_uri_escape_string (revs->str, NULL, FALSE);
-      path = g_strdup_printf ("%s/%s?revs=true&latest=true&open_revs=%s", run->db_path,
+      path = g_strdup_printf ("%s/%s?revs=true&open_revs=%s", run->db_path,
                               escaped_id, escaped_revs);
       if ((reply = request (run, "GET", path, NULL, 0, NULL, error)) == NULL)
         return FALSE;
@@ -981,7 +981,7 @@ fetch_docs (Run        *run,
             GError    **error)
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-  g_autofree char *path = g_strdup_printf ("%s/_bulk_get?revs=true&latest=true", run->db_path);
+  g_autofree char *path = g_strdup_printf ("%s/_bulk_get?revs=true", run->db_path);
   g_autoptr(GString) body = NULL;
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) local_error = NULL;
