@@ -472,26 +472,39 @@ out:
 }
 
 /**
- * banso_revtree_knows:
+ * banso_revtree_prepare_knows:
  *
- * Returns: whether the revision is stored with its body (a stub does not count:
- *   its body has to come from the other side)
+ * Returns: (transfer full): the statement for banso_revtree_knows(), to
+ *   prepare once for a whole batch of revisions
+ */
+sqlite3_stmt *
+banso_revtree_prepare_knows (sqlite3  *db,
+                             GError  **error)
+{
+  return banso_sql_prepare (db, "SELECT 1 FROM documents WHERE id = ?1 AND rev = ?2"
+                                " UNION ALL SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                            error);
+}
+
+/**
+ * banso_revtree_knows:
+ * @stmt: from banso_revtree_prepare_knows()
+ *
+ * Returns: whether the revision is stored (a stub counts too: it is an
+ *   ancestor of what is stored, so the tree already goes past it)
  */
 gboolean
-banso_revtree_knows (sqlite3    *db,
-                     const char *id,
-                     const char *rev)
+banso_revtree_knows (sqlite3_stmt *stmt,
+                     const char   *id,
+                     const char   *rev)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean known;
 
-  stmt = banso_sql_prepare (db, "SELECT 1 FROM documents WHERE id = ?1 AND rev = ?2"
-                                " UNION ALL SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
-                            NULL);
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return known;
 }
 
 /**

@@ -44,7 +44,9 @@ gboolean    banso_revtree_apply        (BansoTxn           *txn,
                                         const char         *source,
                                         gboolean           *out_applied,
                                         GError            **error);
-gboolean    banso_revtree_knows        (sqlite3            *db,
+sqlite3_stmt *banso_revtree_prepare_knows (sqlite3          *db,
+                                          GError          **error);
+gboolean    banso_revtree_knows        (sqlite3_stmt       *stmt,
                                         const char         *id,
                                         const char         *rev);
 GPtrArray  *banso_revtree_leaves       (sqlite3            *db,

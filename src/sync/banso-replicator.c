@@ -356,6 +356,7 @@ write_local_checkpoint (Run          *run,
 static gboolean
 write_remote_checkpoint (Run         *run,
                          JsonNode    *seq,
+                         JsonNode    *history,
                          GError     **error)
 {
   g_autofree char *path = g_strdup_printf ("%s/_local/%s", run->db_path, run->replication_id);
@@ -387,7 +388,7 @@ write_remote_checkpoint (Run         *run,
       json_builder_set_member_name (b, "replication_id_version");
       json_builder_add_int_value (b, 1);
       json_builder_set_member_name (b, "history");
-      json_builder_add_value (b, json_node_copy (run->history));
+      json_builder_add_value (b, json_node_copy (history));
       json_builder_end_object (b);
       doc = json_builder_get_root (b);
       text = json_to_string (doc, FALSE);
@@ -445,6 +446,75 @@ append_json_string (GString    *out,
         }
     }
   g_string_append_c (out, '"');
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *o = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, o);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_json_string (out, name);
+            g_string_append_c (out, ':');
+            append_json_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *a = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (a); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (a, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_json_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        default:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+          }
+          break;
+        }
+      break;
+    }
 }
 
 static char *
@@ -801,7 +871,7 @@ push (Run     *run,
           banso_txn_rollback (txn);
           return FALSE;
         }
-      if (!banso_txn_commit (txn, error) || !write_remote_checkpoint (run, seq, error))
+      if (!banso_txn_commit (txn, error) || !write_remote_checkpoint (run, seq, run->history, error))
         return FALSE;
       since = last;
       if (run->r->progress)
@@ -840,6 +910,7 @@ read_remote_changes (Run       *run,
                                            run->db_path, since_text, run->batch);
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func ((GDestroyNotify)wanted_free);
   g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(sqlite3_stmt) knows = NULL;
   JsonObject *o;
   JsonNode *results;
   sqlite3 *db;
@@ -864,6 +935,11 @@ read_remote_changes (Run       *run,
 
   if ((db = banso_store_acquire_reader (run->r->store, error)) == NULL)
     return NULL;
+  if ((knows = banso_revtree_prepare_knows (db, error)) == NULL)
+    {
+      banso_store_release_reader (run->r->store, db);
+      return NULL;
+    }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (results)); i++)
     {
       JsonNode *e = json_array_get_element (json_node_get_array (results), i);
@@ -874,6 +950,7 @@ read_remote_changes (Run       *run,
 
       if (id == NULL || changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes))
         {
+          g_clear_pointer (&knows, sqlite3_finalize);
           banso_store_release_reader (run->r->store, db);
           bad_reply (error, run, _("a change without an id or revisions"), path);
           return NULL;
@@ -889,7 +966,7 @@ read_remote_changes (Run       *run,
           JsonNode *c = json_array_get_element (json_node_get_array (changes), j);
           const char *rev = JSON_NODE_HOLDS_OBJECT (c)
             ? json_object_get_string_member_with_default (json_node_get_object (c), "rev", NULL) : NULL;
-          if (rev != NULL && !banso_revtree_knows (db, id, rev))
+          if (rev != NULL && !banso_revtree_knows (knows, id, rev))
             g_ptr_array_add (w->revs, g_strdup (rev));
         }
       if (w->revs->len > 0)
@@ -897,6 +974,7 @@ read_remote_changes (Run       *run,
       else
         wanted_free (w);
     }
+  g_clear_pointer (&knows, sqlite3_finalize);
   banso_store_release_reader (run->r->store, db);
   return g_steal_pointer (&wanted);
 }
@@ -1064,9 +1142,7 @@ apply_pulled_doc (Run         *run,
   JsonArray *ids = NULL;
   g_autoptr(GStrvBuilder) ancestry = g_strv_builder_new ();
   g_auto(GStrv) chain = NULL;
-  g_autoptr(JsonObject) body = json_object_new ();
-  g_autoptr(JsonNode) body_node = NULL;
-  g_autofree char *body_text = NULL;
+  g_autoptr(GString) body_text = NULL;
   g_autoptr(GList) members = NULL;
   gint64 start;
   const char *dash;
@@ -1113,105 +1189,290 @@ apply_pulled_doc (Run         *run,
     }
   chain = g_strv_builder_end (ancestry);
 
+  /* The body is written straight from the parsed reply: no copies. */
   members = json_object_get_members (doc);
+  body_text = g_string_sized_new (512);
+  g_string_append_c (body_text, '{');
   for (GList *l = members; l; l = l->next)
     {
       const char *name = l->data;
+
       if (name[0] == '_' || g_str_equal (name, "type"))
         continue;
-      json_object_set_member (body, name, json_node_copy (json_object_get_member (doc, name)));
+      if (body_text->len > 1)
+        g_string_append_c (body_text, ',');
+      append_json_string (body_text, name);
+      g_string_append_c (body_text, ':');
+      append_json_node (body_text, json_object_get_member (doc, name));
     }
-  body_node = json_node_init_object (json_node_alloc (), body);
-  json_generator_set_root (gen, body_node);
-  body_text = json_generator_to_data (gen, NULL);
+  g_string_append_c (body_text, '}');
 
   return banso_revtree_apply (txn, id, type ? type : "other", (const char * const *)chain, deleted,
-                              body_text, run->r->source, applied, error);
+                              body_text->str, run->r->source, applied, error);
+}
+
+/* Pulling is a pipeline: a fetching thread lists changes and fetches the
+ * missing revisions while this thread writes the previous batch to SQLite,
+ * so the server's time and ours overlap. The fetching thread also owns the
+ * HTTP client while it runs (a SoupSession is used from one thread at a
+ * time), and so writes the server's copy of each committed checkpoint. */
+
+typedef struct
+{
+  GPtrArray *docs;        /* JsonNode, or NULL when nothing was missing */
+  JsonNode  *last_seq;
+  guint64    pending;
+  guint      n_results;
+  GError    *error;
+  gboolean   end;
+} PullBatch;
+
+static void
+pull_batch_free (PullBatch *b)
+{
+  g_clear_pointer (&b->docs, g_ptr_array_unref);
+  g_clear_pointer (&b->last_seq, json_node_unref);
+  g_clear_error (&b->error);
+  g_free (b);
+}
+
+#define PULL_AHEAD 2
+
+typedef struct
+{
+  Run       *run;
+  JsonNode  *since;
+  GMutex     lock;
+  GCond      cond;
+  GQueue     queue;
+  gboolean   stop;
+  JsonNode  *committed;   /* the newest seq committed here */
+  JsonNode  *written;     /* the newest seq recorded on the server */
+} Pipe;
+
+static void
+pipe_push (Pipe      *pipe,
+           PullBatch *batch)
+{
+  g_mutex_lock (&pipe->lock);
+  g_queue_push_tail (&pipe->queue, batch);
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+}
+
+static gboolean
+sync_remote_checkpoint (Pipe     *pipe,
+                        GError  **error)
+{
+  g_autoptr(JsonNode) seq = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&pipe->lock);
+  if (pipe->committed != NULL &&
+      (pipe->written == NULL || !json_node_equal (pipe->committed, pipe->written)))
+    seq = json_node_copy (pipe->committed);
+  g_mutex_unlock (&pipe->lock);
+  if (seq == NULL)
+    return TRUE;
+
+  g_mutex_lock (&pipe->lock);
+  {
+    g_autoptr(JsonNode) history = json_node_copy (pipe->run->history);
+    g_mutex_unlock (&pipe->lock);
+    ok = write_remote_checkpoint (pipe->run, seq, history, error);
+  }
+  if (ok)
+    {
+      g_clear_pointer (&pipe->written, json_node_unref);
+      pipe->written = g_steal_pointer (&seq);
+    }
+  return ok;
+}
+
+static gpointer
+pull_fetch_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  Run *run = pipe->run;
+  g_autoptr(JsonNode) since = json_node_copy (pipe->since);
+  gboolean use_bulk_get = TRUE;
+
+  for (;;)
+    {
+      PullBatch *batch = g_new0 (PullBatch, 1);
+      g_autoptr(GPtrArray) wanted = NULL;
+      GError *local_error = NULL;
+      gboolean stop;
+
+      g_mutex_lock (&pipe->lock);
+      while (g_queue_get_length (&pipe->queue) >= PULL_AHEAD && !pipe->stop)
+        g_cond_wait (&pipe->cond, &pipe->lock);
+      stop = pipe->stop;
+      g_mutex_unlock (&pipe->lock);
+      if (stop)
+        {
+          pull_batch_free (batch);
+          return NULL;
+        }
+
+      if (cancelled (run, &batch->error) || !sync_remote_checkpoint (pipe, &batch->error))
+        {
+          pipe_push (pipe, batch);
+          return NULL;
+        }
+
+      wanted = read_remote_changes (run, since, &batch->last_seq, &batch->pending,
+                                    &batch->n_results, &batch->error);
+      if (wanted == NULL)
+        {
+          pipe_push (pipe, batch);
+          return NULL;
+        }
+      if (wanted->len > 0)
+        {
+          batch->docs = fetch_docs (run, wanted, &use_bulk_get, &local_error);
+          if (batch->docs == NULL)
+            {
+              if (g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE) &&
+                  run->batch > 1)
+                {
+                  run->batch /= 2;
+                  g_clear_error (&local_error);
+                  pull_batch_free (batch);
+                  continue;
+                }
+              batch->error = local_error;
+              pipe_push (pipe, batch);
+              return NULL;
+            }
+        }
+
+      batch->end = batch->n_results == 0 || json_node_equal (since, batch->last_seq) ||
+                   (batch->pending == 0 && batch->n_results < run->batch);
+      json_node_unref (since);
+      since = json_node_copy (batch->last_seq);
+      {
+        gboolean end = batch->end;
+        pipe_push (pipe, batch);
+        if (end)
+          return NULL;
+      }
+    }
+}
+
+static gboolean
+apply_batch (Run            *run,
+             Pipe           *pipe,
+             JsonGenerator  *gen,
+             PullBatch      *batch,
+             GError        **error)
+{
+  g_autofree char *seq_text = json_to_string (batch->last_seq, FALSE);
+  g_autofree char *history = NULL;
+  BansoTxn *txn;
+
+  g_mutex_lock (&pipe->lock);
+  history = updated_history (run, batch->last_seq);
+  g_mutex_unlock (&pipe->lock);
+
+  /* The batch and the checkpoint that covers it, in one transaction. */
+  if ((txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
+    {
+      gboolean applied = FALSE;
+
+      if (!apply_pulled_doc (run, txn, gen, g_ptr_array_index (batch->docs, i), &applied, error))
+        {
+          banso_txn_rollback (txn);
+          return FALSE;
+        }
+      if (applied)
+        run->stats->pulled++;
+    }
+  if (!write_local_checkpoint (run, txn, seq_text, history, error))
+    {
+      banso_txn_rollback (txn);
+      return FALSE;
+    }
+  if (!banso_txn_commit (txn, error))
+    return FALSE;
+
+  g_mutex_lock (&pipe->lock);
+  g_clear_pointer (&pipe->committed, json_node_unref);
+  pipe->committed = json_node_copy (batch->last_seq);
+  g_mutex_unlock (&pipe->lock);
+  return TRUE;
 }
 
 static gboolean
 pull (Run     *run,
       GError **error)
 {
-  g_autoptr(JsonNode) since = NULL;
   g_autoptr(JsonGenerator) gen = json_generator_new ();
-  gboolean use_bulk_get = TRUE;
+  Pipe pipe = { 0 };
+  GThread *fetcher;
+  gboolean ok = TRUE;
   guint64 done = 0;
 
-  if ((since = start_checkpoints (run, error)) == NULL)
+  if ((pipe.since = start_checkpoints (run, error)) == NULL)
     return FALSE;
+  pipe.run = run;
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.cond);
+  g_queue_init (&pipe.queue);
 
+  fetcher = g_thread_new ("banso-pull", pull_fetch_thread, &pipe);
   for (;;)
     {
-      g_autoptr(GPtrArray) wanted = NULL;
-      g_autoptr(GPtrArray) docs = NULL;
-      g_autoptr(JsonNode) last_seq = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *seq_text = NULL;
-      g_autofree char *history = NULL;
-      guint64 pending = 0;
-      guint n_results = 0;
-      BansoTxn *txn;
+      PullBatch *batch;
 
-      if (cancelled (run, error))
-        return FALSE;
-      wanted = read_remote_changes (run, since, &last_seq, &pending, &n_results, error);
-      if (wanted == NULL)
-        return FALSE;
+      g_mutex_lock (&pipe.lock);
+      while (g_queue_is_empty (&pipe.queue))
+        g_cond_wait (&pipe.cond, &pipe.lock);
+      batch = g_queue_pop_head (&pipe.queue);
+      g_cond_broadcast (&pipe.cond);
+      g_mutex_unlock (&pipe.lock);
 
-      if (wanted->len > 0)
+      if (batch->error != NULL)
         {
-          docs = fetch_docs (run, wanted, &use_bulk_get, &local_error);
-          if (docs == NULL)
-            {
-              if (g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE) &&
-                  run->batch > 1)
-                {
-                  run->batch /= 2;
-                  continue;
-                }
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
+          g_propagate_error (error, g_steal_pointer (&batch->error));
+          ok = FALSE;
+        }
+      else if (!apply_batch (run, &pipe, gen, batch, error))
+        ok = FALSE;
+      else
+        {
+          done += batch->n_results;
+          if (run->r->progress)
+            run->r->progress (BANSO_SYNC_PULL, done, done + batch->pending, run->r->progress_data);
         }
 
-      /* The batch and the checkpoint that covers it, in one transaction. */
-      seq_text = json_to_string (last_seq, FALSE);
-      history = updated_history (run, last_seq);
-      if ((txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
-        return FALSE;
-      for (guint i = 0; docs != NULL && i < docs->len; i++)
+      if (!ok || batch->end)
         {
-          gboolean applied = FALSE;
-
-          if (!apply_pulled_doc (run, txn, gen, g_ptr_array_index (docs, i), &applied, error))
-            {
-              banso_txn_rollback (txn);
-              return FALSE;
-            }
-          if (applied)
-            run->stats->pulled++;
+          pull_batch_free (batch);
+          break;
         }
-      if (!write_local_checkpoint (run, txn, seq_text, history, error))
-        {
-          banso_txn_rollback (txn);
-          return FALSE;
-        }
-      if (!banso_txn_commit (txn, error))
-        return FALSE;
-      if (!write_remote_checkpoint (run, last_seq, error))
-        return FALSE;
-
-      done += n_results;
-      if (run->r->progress)
-        run->r->progress (BANSO_SYNC_PULL, done, done + pending, run->r->progress_data);
-
-      if (n_results == 0 || json_node_equal (since, last_seq) ||
-          (pending == 0 && n_results < run->batch))
-        return TRUE;
-      json_node_unref (since);
-      since = g_steal_pointer (&last_seq);
+      pull_batch_free (batch);
     }
+
+  g_mutex_lock (&pipe.lock);
+  pipe.stop = TRUE;
+  g_cond_broadcast (&pipe.cond);
+  g_mutex_unlock (&pipe.lock);
+  g_thread_join (fetcher);
+
+  /* The fetcher is gone: the client is ours for the last checkpoint. */
+  if (ok)
+    ok = sync_remote_checkpoint (&pipe, error);
+
+  g_queue_clear_full (&pipe.queue, (GDestroyNotify)pull_batch_free);
+  g_clear_pointer (&pipe.since, json_node_unref);
+  g_clear_pointer (&pipe.committed, json_node_unref);
+  g_clear_pointer (&pipe.written, json_node_unref);
+  g_mutex_clear (&pipe.lock);
+  g_cond_clear (&pipe.cond);
+  return ok;
 }
 
 /* }}} */
