@@ -24,6 +24,7 @@
 #include "banso-document.h"
 #include "banso-replicator.h"
 #include "banso-revtree.h"
+#include "banso-sync-doc.h"
 
 #define MAX_HISTORY     50
 #define MAX_ANCESTRY    1000
@@ -423,100 +424,6 @@ write_remote_checkpoint (Run         *run,
 
 /* JSON text helpers {{{ */
 
-static void
-append_json_string (GString    *out,
-                    const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_node (GString  *out,
-                  JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *o = json_node_get_object (node);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, o);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            append_json_string (out, name);
-            g_string_append_c (out, ':');
-            append_json_node (out, member);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *a = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (a); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            append_json_node (out, json_array_get_element (a, i));
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          append_json_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        default:
-          {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
-          }
-          break;
-        }
-      break;
-    }
-}
-
 static char *
 seq_for_url (JsonNode *seq)
 {
@@ -619,14 +526,14 @@ push_revs_diff (Run        *run,
 
       if (i > 0)
         g_string_append_c (body, ',');
-      append_json_string (body, d->id);
+      banso_json_append_quoted (body, d->id);
       g_string_append (body, ":[");
       for (guint j = 0; j < d->leaves->len; j++)
         {
           BansoRevision *leaf = g_ptr_array_index (d->leaves, j);
           if (j > 0)
             g_string_append_c (body, ',');
-          append_json_string (body, leaf->rev);
+          banso_json_append_quoted (body, leaf->rev);
         }
       g_string_append_c (body, ']');
     }
@@ -680,9 +587,9 @@ append_push_doc (Run            *run,
     return FALSE;
 
   g_string_append (out, "{\"_id\":");
-  append_json_string (out, d->id);
+  banso_json_append_quoted (out, d->id);
   g_string_append (out, ",\"_rev\":");
-  append_json_string (out, leaf->rev);
+  banso_json_append_quoted (out, leaf->rev);
   g_string_append_printf (out, ",\"_revisions\":{\"start\":%u,\"ids\":[",
                           banso_revision_generation (leaf->rev));
   for (guint i = 0; ancestry[i]; i++)
@@ -690,10 +597,10 @@ append_push_doc (Run            *run,
       const char *dash = strchr (ancestry[i], '-');
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, dash ? dash + 1 : ancestry[i]);
+      banso_json_append_quoted (out, dash ? dash + 1 : ancestry[i]);
     }
   g_string_append (out, "]},\"type\":");
-  append_json_string (out, d->type);
+  banso_json_append_quoted (out, d->type);
   if (leaf->deleted)
     {
       /* A tombstone carries no personal data off this machine. */
@@ -1033,7 +940,7 @@ fetch_open_revs (Run        *run,
         {
           if (j > 0)
             g_string_append_c (revs, ',');
-          append_json_string (revs, g_ptr_array_index (w->revs, j));
+          banso_json_append_quoted (revs, g_ptr_array_index (w->revs, j));
         }
       g_string_append_c (revs, ']');
       escaped_revs = g_uri_escape_string (revs->str, NULL, FALSE);
@@ -1079,9 +986,9 @@ fetch_docs (Run        *run,
           if (n > 0)
             g_string_append_c (body, ',');
           g_string_append (body, "{\"id\":");
-          append_json_string (body, w->id);
+          banso_json_append_quoted (body, w->id);
           g_string_append (body, ",\"rev\":");
-          append_json_string (body, g_ptr_array_index (w->revs, j));
+          banso_json_append_quoted (body, g_ptr_array_index (w->revs, j));
           g_string_append_c (body, '}');
         }
     }
@@ -1123,92 +1030,20 @@ fetch_docs (Run        *run,
   return g_steal_pointer (&docs);
 }
 
-/* Splits a pulled document into what the store keeps: its id, history,
- * deleted flag, type and a body without the _ fields. */
 static gboolean
 apply_pulled_doc (Run         *run,
                   BansoTxn    *txn,
-                  JsonGenerator *gen,
                   JsonNode    *node,
                   gboolean    *applied,
                   GError     **error)
 {
-  JsonObject *doc = json_node_get_object (node);
-  const char *id = json_object_get_string_member_with_default (doc, "_id", NULL);
-  const char *rev = json_object_get_string_member_with_default (doc, "_rev", NULL);
-  const char *type = json_object_get_string_member_with_default (doc, "type", NULL);
-  gboolean deleted = json_object_get_boolean_member_with_default (doc, "_deleted", FALSE);
-  JsonObject *revisions = NULL;
-  JsonArray *ids = NULL;
-  g_autoptr(GStrvBuilder) ancestry = g_strv_builder_new ();
-  g_auto(GStrv) chain = NULL;
-  g_autoptr(GString) body_text = NULL;
-  g_autoptr(GList) members = NULL;
-  gint64 start;
-  const char *dash;
+  g_autoptr(BansoSyncDoc) doc = banso_sync_doc_decode (node, banso_sync_client_get_server (run->r->client),
+                                                       error);
 
-  if (id == NULL || rev == NULL || (dash = strchr (rev, '-')) == NULL ||
-      banso_revision_generation (rev) == 0)
-    {
-      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
-                   _("The server sent a record without a valid id or revision (%s, record %s)."),
-                   banso_sync_client_get_server (run->r->client), id ? id : "?");
-      return FALSE;
-    }
-
-  if (json_object_has_member (doc, "_revisions") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (doc, "_revisions")))
-    revisions = json_object_get_object_member (doc, "_revisions");
-  if (revisions != NULL && json_object_has_member (revisions, "ids") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (revisions, "ids")))
-    ids = json_object_get_array_member (revisions, "ids");
-  start = revisions ? json_object_get_int_member_with_default (revisions, "start", 0) : 0;
-
-  if (ids == NULL || json_array_get_length (ids) == 0 || start != (gint64)banso_revision_generation (rev) ||
-      g_strcmp0 (json_array_get_string_element (ids, 0), dash + 1) != 0)
-    {
-      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
-                   _("The server sent record %s with a damaged revision history (%s)."),
-                   id, banso_sync_client_get_server (run->r->client));
-      return FALSE;
-    }
-  for (guint i = 0; i < json_array_get_length (ids) && start - (gint64)i > 0; i++)
-    {
-      JsonNode *hash = json_array_get_element (ids, i);
-      g_autofree char *r = NULL;
-
-      if (!JSON_NODE_HOLDS_VALUE (hash) || json_node_get_value_type (hash) != G_TYPE_STRING)
-        {
-          g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
-                       _("The server sent record %s with a damaged revision history (%s)."),
-                       id, banso_sync_client_get_server (run->r->client));
-          return FALSE;
-        }
-      r = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start - (gint64)i, json_node_get_string (hash));
-      g_strv_builder_add (ancestry, r);
-    }
-  chain = g_strv_builder_end (ancestry);
-
-  /* The body is written straight from the parsed reply: no copies. */
-  members = json_object_get_members (doc);
-  body_text = g_string_sized_new (512);
-  g_string_append_c (body_text, '{');
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *name = l->data;
-
-      if (name[0] == '_' || g_str_equal (name, "type"))
-        continue;
-      if (body_text->len > 1)
-        g_string_append_c (body_text, ',');
-      append_json_string (body_text, name);
-      g_string_append_c (body_text, ':');
-      append_json_node (body_text, json_object_get_member (doc, name));
-    }
-  g_string_append_c (body_text, '}');
-
-  return banso_revtree_apply (txn, id, type ? type : "other", (const char * const *)chain, deleted,
-                              body_text->str, run->r->source, applied, error);
+  if (doc == NULL)
+    return FALSE;
+  return banso_revtree_apply (txn, doc->id, doc->type, (const char * const *)doc->ancestry,
+                              doc->deleted, doc->body->str, run->r->source, applied, error);
 }
 
 /* Pulling is a pipeline: a fetching thread lists changes and fetches the
@@ -1363,7 +1198,6 @@ pull_fetch_thread (gpointer data)
 static gboolean
 apply_batch (Run            *run,
              Pipe           *pipe,
-             JsonGenerator  *gen,
              PullBatch      *batch,
              GError        **error)
 {
@@ -1382,7 +1216,7 @@ apply_batch (Run            *run,
     {
       gboolean applied = FALSE;
 
-      if (!apply_pulled_doc (run, txn, gen, g_ptr_array_index (batch->docs, i), &applied, error))
+      if (!apply_pulled_doc (run, txn, g_ptr_array_index (batch->docs, i), &applied, error))
         {
           banso_txn_rollback (txn);
           return FALSE;
@@ -1409,7 +1243,6 @@ static gboolean
 pull (Run     *run,
       GError **error)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   Pipe pipe = { 0 };
   GThread *fetcher;
   gboolean ok = TRUE;
@@ -1439,7 +1272,7 @@ pull (Run     *run,
           g_propagate_error (error, g_steal_pointer (&batch->error));
           ok = FALSE;
         }
-      else if (!apply_batch (run, &pipe, gen, batch, error))
+      else if (!apply_batch (run, &pipe, batch, error))
         ok = FALSE;
       else
         {
