@@ -50,6 +50,7 @@ struct _BansoSyncManager
   guint               timer_id;
   guint               recount_id;
   gboolean            running;
+  guint               count_generation;
   gboolean            again;        /* sync_now() during a run */
   gboolean            started;
 };
@@ -163,6 +164,24 @@ network_available (BansoSyncManager *self)
   return server_is_local (self) || g_network_monitor_get_network_available (self->monitor);
 }
 
+static void
+set_counts (BansoSyncManager *self,
+            gint64            pending,
+            guint             conflicts)
+{
+  if (self->pending != pending)
+    {
+      self->pending = pending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+      notify_summary (self);
+    }
+  if (self->conflicts != conflicts)
+    {
+      self->conflicts = conflicts;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
+    }
+}
+
 /* The run, in a worker thread {{{ */
 
 typedef struct
@@ -172,6 +191,8 @@ typedef struct
   BansoSyncManager  *self;     /* only for progress, through the main context */
   GMainContext      *context;
   BansoSyncStats     stats;
+  gint64             pending;     /* counted at the end of the run, so that */
+  guint              conflicts;   /* the summary never shows stale counts */
 } RunData;
 
 static void
@@ -228,6 +249,25 @@ on_progress (BansoSyncDirection phase,
 }
 
 static void
+count_now (BansoStore              *store,
+           const BansoSyncSettings *settings,
+           gint64                  *pending,
+           guint                   *n_conflicts)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  sqlite3 *db;
+
+  *pending = banso_sync_count_pending (store, settings->server ? settings->server : "",
+                                       settings->database ? settings->database : "banso", NULL);
+  if ((db = banso_store_acquire_reader (store, NULL)) != NULL)
+    {
+      conflicts = banso_conflicts_list (db, NULL);
+      banso_store_release_reader (store, db);
+    }
+  *n_conflicts = conflicts ? conflicts->len : 0;
+}
+
+static void
 run_thread (GTask        *task,
             gpointer      source_object,
             gpointer      task_data,
@@ -261,6 +301,7 @@ run_thread (GTask        *task,
                                   data->settings->database ? data->settings->database : "", NULL);
       if (run >= 0)
         banso_sync_log_finish (self->store, run, &none, error, NULL);
+      count_now (self->store, data->settings, &data->pending, &data->conflicts);
       g_task_return_error (task, error);
       return;
     }
@@ -279,6 +320,7 @@ run_thread (GTask        *task,
   banso_replicate (&replication, &data->stats, cancellable, &error);
   if (run >= 0)
     banso_sync_log_finish (self->store, run, &data->stats, error, NULL);
+  count_now (self->store, data->settings, &data->pending, &data->conflicts);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -315,10 +357,13 @@ run_done (GObject      *object,
           gpointer      user_data)
 {
   BansoSyncManager *self = BANSO_SYNC_MANAGER (object);
+  RunData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   self->running = FALSE;
   self->done = self->total = 0;
+  self->count_generation++;
+  set_counts (self, data->pending, data->conflicts);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -344,7 +389,6 @@ run_done (GObject      *object,
     }
 
   notify_summary (self);
-  recount (self);
   g_signal_emit (self, signals[RUN_FINISHED], 0, error);
 
   if (self->again)
@@ -445,19 +489,9 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BansoSyncManager *self = source_object;
-  BansoSyncSettings *settings = task_data;
   Counts *counts = g_new0 (Counts, 1);
-  g_autoptr(GPtrArray) conflicts = NULL;
-  sqlite3 *db;
 
-  counts->pending = banso_sync_count_pending (self->store, settings->server ? settings->server : "",
-                                              settings->database ? settings->database : "banso", NULL);
-  if ((db = banso_store_acquire_reader (self->store, NULL)) != NULL)
-    {
-      conflicts = banso_conflicts_list (db, NULL);
-      banso_store_release_reader (self->store, db);
-    }
-  counts->conflicts = conflicts ? conflicts->len : 0;
+  count_now (self->store, task_data, &counts->pending, &counts->conflicts);
   g_task_return_pointer (task, counts, g_free);
 }
 
@@ -469,19 +503,11 @@ count_done (GObject      *object,
   BansoSyncManager *self = BANSO_SYNC_MANAGER (object);
   g_autofree Counts *counts = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (counts == NULL)
+  /* A run that ended meanwhile counted later than this. */
+  if (counts == NULL || self->running ||
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation")) != self->count_generation)
     return;
-  if (self->pending != counts->pending)
-    {
-      self->pending = counts->pending;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-      notify_summary (self);
-    }
-  if (self->conflicts != counts->conflicts)
-    {
-      self->conflicts = counts->conflicts;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
-    }
+  set_counts (self, counts->pending, counts->conflicts);
 }
 
 static void
@@ -493,6 +519,7 @@ recount (BansoSyncManager *self)
   copy->server = g_strdup (self->settings->server);
   copy->database = g_strdup (self->settings->database);
   g_task_set_task_data (task, copy, (GDestroyNotify)banso_sync_settings_free);
+  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->count_generation));
   g_task_run_in_thread (task, count_thread);
 }
 

@@ -1,0 +1,220 @@
+/* test-sync-manager.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sync manager against a real server: the line the header bar shows says
+ * what is true after each kind of run.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "banso-demo.h"
+#include "banso-household-store.h"
+#include "banso-sync-manager.h"
+#include "banso-test-util.h"
+#include "sync-test-util.h"
+
+static SyncHelper *server;
+
+typedef struct
+{
+  char             *dir;
+  BansoStore       *store;
+  BansoUser        *admin;
+  BansoSyncManager *manager;
+  GError           *last_error;
+  gboolean          finished;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = banso_test_open_tmp_store (&f->dir, &f->admin);
+  g_assert_true (banso_demo_generate (f->store, 10, 29, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->manager);
+  g_clear_error (&f->last_error);
+  banso_test_close_tmp_store (f->store, f->admin, f->dir);
+}
+
+static void
+on_run_finished (BansoSyncManager *manager,
+                 const GError     *error,
+                 Fixture          *f)
+{
+  g_clear_error (&f->last_error);
+  f->last_error = error ? g_error_copy (error) : NULL;
+  f->finished = TRUE;
+}
+
+static void
+wait_for_run (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  f->finished = FALSE;
+  while (!f->finished && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (f->finished);
+}
+
+static void
+wait_for_pending (Fixture *f,
+                  gint64   pending)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (banso_sync_manager_get_pending (f->manager) != pending && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (banso_sync_manager_get_pending (f->manager), ==, pending);
+}
+
+static void
+configure (Fixture    *f,
+           const char *url,
+           const char *login)
+{
+  BansoSyncSettings settings = { (char *)url, (char *)"office-mgr", (char *)login, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (banso_sync_settings_save (f->store, &settings, &error));
+  g_assert_no_error (error);
+}
+
+static void
+start (Fixture *f)
+{
+  f->manager = banso_sync_manager_new (f->store, f->admin);
+  g_signal_connect (f->manager, "run-finished", G_CALLBACK (on_run_finished), f);
+  banso_sync_manager_start (f->manager);
+}
+
+static void
+assert_summary_starts (Fixture    *f,
+                       const char *start_text)
+{
+  g_autofree char *summary = banso_sync_manager_dup_summary (f->manager);
+
+  g_test_message ("summary: %s", summary);
+  g_assert_true (g_str_has_prefix (summary, start_text));
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *url = sync_helper_url (server, NULL);
+  g_autofree char *id = banso_test_store_query_text (f->store, "SELECT id FROM documents"
+                                                               " WHERE type = 'household' LIMIT 1", NULL);
+
+  f->manager = banso_sync_manager_new (f->store, f->admin);
+  assert_summary_starts (f, "Sync not set up");
+  g_clear_object (&f->manager);
+
+  configure (f, url, NULL);
+  start (f);
+  /* The first run starts two seconds after the start. */
+  g_assert_cmpint (banso_sync_manager_get_state (f->manager), ==, BANSO_SYNC_STATE_IDLE);
+  wait_for_pending (f, banso_test_store_query_int (f->store, "SELECT count(*) FROM documents"));
+  {
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " changes waiting",
+                                                 banso_sync_manager_get_pending (f->manager));
+    assert_summary_starts (f, expected);
+  }
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  g_assert_cmpint (banso_sync_manager_get_state (f->manager), ==, BANSO_SYNC_STATE_IDLE);
+  wait_for_pending (f, 0);
+  assert_summary_starts (f, "All changes sent ");
+
+  /* A change made here waits, and says so, until the next run. */
+  {
+    g_autoptr(BansoHousehold) h = banso_test_load_household (f->store, id);
+    g_free (h->notes);
+    h->notes = g_strdup ("Đã thăm hộ ngày 20/11");
+    banso_test_save_household (f->store, f->admin, h);
+  }
+  wait_for_pending (f, 1);
+  assert_summary_starts (f, "1 change waiting");
+  banso_sync_manager_sync_now (f->manager);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  wait_for_pending (f, 0);
+  assert_summary_starts (f, "All changes sent ");
+}
+
+static void
+test_failures (Fixture       *f,
+               gconstpointer  data)
+{
+  SyncHelper *locked = sync_helper_start_server ("office:s3cret");
+  g_autofree char *locked_url = sync_helper_url (locked, NULL);
+
+  /* Nothing listens on the discard port. */
+  configure (f, "http://127.0.0.1:9", NULL);
+  start (f);
+  wait_for_run (f);
+  g_assert_error (f->last_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NETWORK);
+  g_assert_cmpint (banso_sync_manager_get_state (f->manager), ==, BANSO_SYNC_STATE_FAILED);
+  assert_summary_starts (f, "Failed: server not reachable (");
+  g_assert_nonnull (strstr (banso_sync_manager_get_last_error (f->manager), "127.0.0.1:9"));
+
+  /* A wrong password says so, in those words. */
+  g_setenv ("BANSO_SYNC_PASSWORD", "wrong", TRUE);
+  configure (f, locked_url, "office");
+  banso_sync_manager_reload (f->manager);
+  wait_for_run (f);
+  g_assert_error (f->last_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_AUTH);
+  assert_summary_starts (f, "Failed: server refused the password (");
+
+  /* The right one works, and the log keeps every run. */
+  g_setenv ("BANSO_SYNC_PASSWORD", "s3cret", TRUE);
+  banso_sync_manager_sync_now (f->manager);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  assert_summary_starts (f, "All changes sent ");
+  {
+    g_autoptr(GPtrArray) runs = banso_sync_log_list (f->store, 10, NULL);
+    BansoSyncRun *newest, *oldest;
+
+    g_assert_cmpuint (runs->len, ==, 3);
+    newest = g_ptr_array_index (runs, 0);
+    oldest = g_ptr_array_index (runs, 2);
+    g_assert_cmpstr (newest->status, ==, "ok");
+    g_assert_cmpint (newest->pushed, >, 0);
+    g_assert_cmpstr (oldest->status, ==, "failed");
+    g_assert_nonnull (strstr (oldest->message, "127.0.0.1:9"));
+  }
+  g_unsetenv ("BANSO_SYNC_PASSWORD");
+  sync_helper_stop (locked);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("BANSO_SYNC_INTERVAL", "3600", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  server = sync_helper_start_server (NULL);
+
+  g_test_add ("/sync-manager/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
+  g_test_add ("/sync-manager/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
+
+  status = g_test_run ();
+  sync_helper_stop (server);
+  return status;
+}
