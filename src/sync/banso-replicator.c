@@ -1381,8 +1381,8 @@ banso_replicate (const BansoReplication  *replication,
       run_clear (&run);
     }
 
-  stats->bytes_sent = banso_sync_client_get_bytes_sent (replication->client) - sent0;
-  stats->bytes_received = banso_sync_client_get_bytes_received (replication->client) - received0;
+  stats->bytes_sent += banso_sync_client_get_bytes_sent (replication->client) - sent0;
+  stats->bytes_received += banso_sync_client_get_bytes_received (replication->client) - received0;
   return ok;
 }
 

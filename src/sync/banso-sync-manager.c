@@ -88,6 +88,7 @@ banso_sync_settings_free (BansoSyncSettings *settings)
   g_free (settings->database);
   g_free (settings->login);
   g_free (settings->ca_file);
+  g_free (settings->references);
   g_free (settings);
 }
 
@@ -108,6 +109,7 @@ banso_sync_settings_load (BansoStore *store)
   settings->database = nonempty (banso_store_get_meta (store, "sync_database"));
   settings->login = nonempty (banso_store_get_meta (store, "sync_login"));
   settings->ca_file = nonempty (banso_store_get_meta (store, "sync_ca_file"));
+  settings->references = nonempty (banso_store_get_meta (store, "sync_references"));
   return settings;
 }
 
@@ -119,7 +121,8 @@ banso_sync_settings_save (BansoStore              *store,
   return banso_store_set_meta (store, "sync_server", settings->server ? settings->server : "", error) &&
          banso_store_set_meta (store, "sync_database", settings->database ? settings->database : "", error) &&
          banso_store_set_meta (store, "sync_login", settings->login ? settings->login : "", error) &&
-         banso_store_set_meta (store, "sync_ca_file", settings->ca_file ? settings->ca_file : "", error);
+         banso_store_set_meta (store, "sync_ca_file", settings->ca_file ? settings->ca_file : "", error) &&
+         banso_store_set_meta (store, "sync_references", settings->references ? settings->references : "", error);
 }
 
 /* }}} */
@@ -318,6 +321,26 @@ run_thread (GTask        *task,
   run = banso_sync_log_start (self->store, banso_sync_client_get_server (client),
                               replication.database, NULL);
   banso_replicate (&replication, &data->stats, cancellable, &error);
+
+  /* Then what the data center sends every office: administrative units,
+   * policies, dictionaries. Pulled only, and never sent back. */
+  if (error == NULL && data->settings->references != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit_set (data->settings->references, " ,;\n", -1);
+
+      for (guint i = 0; names[i] != NULL && error == NULL; i++)
+        {
+          BansoReplication reference = replication;
+
+          if (*names[i] == '\0')
+            continue;
+          reference.database = names[i];
+          reference.direction = BANSO_SYNC_PULL;
+          reference.source = names[i];
+          reference.create_target = FALSE;
+          banso_replicate (&reference, &data->stats, cancellable, &error);
+        }
+    }
   if (run >= 0)
     banso_sync_log_finish (self->store, run, &data->stats, error, NULL);
   count_now (self->store, data->settings, &data->pending, &data->conflicts);
@@ -420,6 +443,7 @@ run (BansoSyncManager *self)
   data->settings->database = g_strdup (self->settings->database);
   data->settings->login = g_strdup (self->settings->login);
   data->settings->ca_file = g_strdup (self->settings->ca_file);
+  data->settings->references = g_strdup (self->settings->references);
   data->user = g_object_ref (self->user);
   data->self = self;
   data->context = g_main_context_ref_thread_default ();

@@ -27,6 +27,7 @@ typedef struct
   char *database;
   char *login;
   char *ca_file;
+  char *references;   /* reference databases the office only pulls, space-separated */
 } BansoSyncSettings;
 
 #define BANSO_TYPE_SYNC_MANAGER (banso_sync_manager_get_type ())

@@ -200,6 +200,52 @@ test_failures (Fixture       *f,
   sync_helper_stop (locked);
 }
 
+/* Reference databases come down and never go back up. */
+static void
+test_references (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *url = sync_helper_url (server, NULL);
+  g_autofree char *db_url = g_strdup_printf ("%s/reference-policies", url);
+  g_autofree char *doc_url = g_strdup_printf ("%s/reference-policies/policy-1719", url);
+  g_autofree char *office_url = g_strdup_printf ("%s/office-ref", url);
+  BansoSyncSettings settings = { url, (char *)"office-ref", NULL, NULL, (char *)"reference-policies" };
+  g_autoptr(GError) error = NULL;
+  gint64 office_docs;
+
+  json_node_unref (sync_http_json ("PUT", db_url, NULL));
+  json_node_unref (sync_http_json ("PUT", doc_url,
+                                   "{\"type\":\"policy\",\"code\":\"1719/QĐ-TTg\","
+                                   "\"name\":\"Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội"
+                                   " vùng đồng bào dân tộc thiểu số và miền núi\"}"));
+
+  g_assert_true (banso_sync_settings_save (f->store, &settings, &error));
+  g_assert_no_error (error);
+  start (f);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+
+  g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM documents"
+                                                         " WHERE id = 'policy-1719' AND type = 'policy'"
+                                                         " AND source = 'reference-policies'"), ==, 1);
+  {
+    g_autoptr(JsonNode) info = sync_http_json ("GET", office_url, NULL);
+    office_docs = json_object_get_int_member (json_node_get_object (info), "doc_count");
+  }
+  g_assert_cmpint (office_docs, ==, banso_test_store_query_int (f->store, "SELECT count(*) FROM documents"
+                                                                          " WHERE source IS NULL"));
+  g_assert_cmpint (banso_sync_manager_get_pending (f->manager), ==, 0);
+
+  /* The next run sends nothing of it either. */
+  banso_sync_manager_sync_now (f->manager);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  {
+    g_autoptr(JsonNode) info = sync_http_json ("GET", office_url, NULL);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (info), "doc_count"), ==, office_docs);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +259,7 @@ main (int   argc,
 
   g_test_add ("/sync-manager/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
   g_test_add ("/sync-manager/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
+  g_test_add ("/sync-manager/references", Fixture, NULL, fixture_setup, test_references, fixture_teardown);
 
   status = g_test_run ();
   sync_helper_stop (server);
