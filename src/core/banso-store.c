@@ -177,7 +177,10 @@ configure_connection (sqlite3  *db,
       if (!banso_sql_exec (db,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = FULL;"
-                           "PRAGMA cache_size = -32000;",
+                           "PRAGMA cache_size = -32000;"
+                           /* Large writes (imports, pulls) copy the log into
+                            * the file in fewer, larger steps. */
+                           "PRAGMA wal_autocheckpoint = 8000;",
                            error))
         return FALSE;
     }

@@ -1071,7 +1071,8 @@ pull_batch_free (PullBatch *b)
   g_free (b);
 }
 
-#define PULL_AHEAD 2
+#define PULL_AHEAD 4
+#define PULL_GROUP 4
 
 typedef struct
 {
@@ -1195,34 +1196,42 @@ pull_fetch_thread (gpointer data)
     }
 }
 
+/* Writes one or more fetched batches and the checkpoint that covers the
+ * last of them, in one transaction: each commit waits for the disk, so
+ * batches that are already here go in together. */
 static gboolean
-apply_batch (Run            *run,
-             Pipe           *pipe,
-             PullBatch      *batch,
-             GError        **error)
+apply_batches (Run        *run,
+               Pipe       *pipe,
+               GPtrArray  *batches,
+               GError    **error)
 {
-  g_autofree char *seq_text = json_to_string (batch->last_seq, FALSE);
+  PullBatch *last = g_ptr_array_index (batches, batches->len - 1);
+  g_autofree char *seq_text = json_to_string (last->last_seq, FALSE);
   g_autofree char *history = NULL;
   BansoTxn *txn;
 
   g_mutex_lock (&pipe->lock);
-  history = updated_history (run, batch->last_seq);
+  history = updated_history (run, last->last_seq);
   g_mutex_unlock (&pipe->lock);
 
-  /* The batch and the checkpoint that covers it, in one transaction. */
   if ((txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
     return FALSE;
-  for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
+  for (guint b = 0; b < batches->len; b++)
     {
-      gboolean applied = FALSE;
+      PullBatch *batch = g_ptr_array_index (batches, b);
 
-      if (!apply_pulled_doc (run, txn, g_ptr_array_index (batch->docs, i), &applied, error))
+      for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
         {
-          banso_txn_rollback (txn);
-          return FALSE;
+          gboolean applied = FALSE;
+
+          if (!apply_pulled_doc (run, txn, g_ptr_array_index (batch->docs, i), &applied, error))
+            {
+              banso_txn_rollback (txn);
+              return FALSE;
+            }
+          if (applied)
+            run->stats->pulled++;
         }
-      if (applied)
-        run->stats->pulled++;
     }
   if (!write_local_checkpoint (run, txn, seq_text, history, error))
     {
@@ -1234,7 +1243,7 @@ apply_batch (Run            *run,
 
   g_mutex_lock (&pipe->lock);
   g_clear_pointer (&pipe->committed, json_node_unref);
-  pipe->committed = json_node_copy (batch->last_seq);
+  pipe->committed = json_node_copy (last->last_seq);
   g_mutex_unlock (&pipe->lock);
   return TRUE;
 }
@@ -1258,35 +1267,52 @@ pull (Run     *run,
   fetcher = g_thread_new ("banso-pull", pull_fetch_thread, &pipe);
   for (;;)
     {
-      PullBatch *batch;
+      g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)pull_batch_free);
+      PullBatch *last;
+      GError *failure = NULL;
+      guint64 pending = 0;
 
+      /* One batch, and whatever else the fetcher has ready. */
       g_mutex_lock (&pipe.lock);
       while (g_queue_is_empty (&pipe.queue))
         g_cond_wait (&pipe.cond, &pipe.lock);
-      batch = g_queue_pop_head (&pipe.queue);
+      do
+        {
+          last = g_queue_pop_head (&pipe.queue);
+          if (last->error != NULL)
+            failure = g_steal_pointer (&last->error);
+          else
+            g_ptr_array_add (batches, last);
+        }
+      while (failure == NULL && !last->end && batches->len < PULL_GROUP &&
+             !g_queue_is_empty (&pipe.queue));
       g_cond_broadcast (&pipe.cond);
       g_mutex_unlock (&pipe.lock);
 
-      if (batch->error != NULL)
+      if (failure != NULL)
+        pull_batch_free (last);
+      /* What came before a failure is whole: keep it. */
+      if (batches->len > 0 && !apply_batches (run, &pipe, batches, failure ? NULL : error))
+        ok = FALSE;
+      if (failure != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&batch->error));
+          g_clear_error (error);
+          g_propagate_error (error, failure);
           ok = FALSE;
         }
-      else if (!apply_batch (run, &pipe, batch, error))
-        ok = FALSE;
-      else
-        {
-          done += batch->n_results;
-          if (run->r->progress)
-            run->r->progress (BANSO_SYNC_PULL, done, done + batch->pending, run->r->progress_data);
-        }
+      if (!ok)
+        break;
 
-      if (!ok || batch->end)
+      for (guint i = 0; i < batches->len; i++)
         {
-          pull_batch_free (batch);
-          break;
+          PullBatch *b = g_ptr_array_index (batches, i);
+          done += b->n_results;
+          pending = b->pending;
         }
-      pull_batch_free (batch);
+      if (run->r->progress)
+        run->r->progress (BANSO_SYNC_PULL, done, done + pending, run->r->progress_data);
+      if (((PullBatch *)g_ptr_array_index (batches, batches->len - 1))->end)
+        break;
     }
 
   g_mutex_lock (&pipe.lock);
