@@ -52,6 +52,7 @@ typedef struct
   GPtrArray   *users;
   gboolean     is_demo;
   GPtrArray   *drafts;
+  BansoSyncManager *sync_manager;
 } OpenJob;
 
 static void
@@ -65,6 +66,7 @@ open_job_free (OpenJob *job)
   g_clear_pointer (&job->drafts, g_ptr_array_unref);
   g_clear_pointer (&job->users, g_ptr_array_unref);
   g_clear_object (&job->user);
+  g_clear_object (&job->sync_manager);
   g_free (job->user_id);
   g_free (job->home_province);
   g_free (job);
@@ -155,6 +157,9 @@ open_thread (GTask        *task,
       if (job->user == NULL)
         job->user = banso_store_dup_admin (job->store, &error);
     }
+  /* Made here: it reads its settings from the database as it is made. */
+  if (error == NULL)
+    job->sync_manager = banso_sync_manager_new (job->store, job->user);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -219,8 +224,10 @@ open_done (GObject      *object,
   banso_context_set_demo (self->context, job->is_demo);
   banso_context_set_users (self->context, job->users);
   banso_context_set_user (self->context, job->user);
+  banso_context_set_sync_manager (self->context, job->sync_manager);
 
   banso_window_set_context (self->window, self->context);
+  banso_sync_manager_start (job->sync_manager);
   if (g_getenv ("BANSO_TRACE_STARTUP") != NULL &&
       banso_window_get_households_model (self->window) != NULL)
     g_signal_connect (banso_window_get_households_model (self->window), "items-changed",
@@ -399,6 +406,18 @@ banso_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* Nothing may sync, or wait to, once the windows are gone. */
+static void
+banso_application_shutdown (GApplication *app)
+{
+  BansoApplication *self = BANSO_APPLICATION (app);
+
+  if (self->context != NULL)
+    banso_context_shutdown (self->context);
+
+  G_APPLICATION_CLASS (banso_application_parent_class)->shutdown (app);
+}
+
 static void
 banso_application_finalize (GObject *object)
 {
@@ -420,6 +439,7 @@ banso_application_class_init (BansoApplicationClass *klass)
   object_class->finalize = banso_application_finalize;
   app_class->activate = banso_application_activate;
   app_class->startup = banso_application_startup;
+  app_class->shutdown = banso_application_shutdown;
   app_class->handle_local_options = banso_application_handle_local_options;
 }
 

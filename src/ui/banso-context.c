@@ -11,8 +11,8 @@
 #include "banso-reference.h"
 
 /* What every page needs and nothing else owns: the store, the settings, the
- * acting user and the small reference lists (54 groups, 34 provinces) that
- * are read once when the database opens.
+ * acting user, the sync manager and the small reference lists (54 groups, 34
+ * provinces) that are read once when the database opens.
  */
 struct _BansoContext
 {
@@ -25,6 +25,7 @@ struct _BansoContext
   char       *home_province;
   GPtrArray  *users;
   gboolean    demo;
+  BansoSyncManager *sync_manager;
 };
 
 G_DEFINE_FINAL_TYPE (BansoContext, banso_context, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ banso_context_finalize (GObject *object)
 {
   BansoContext *self = (BansoContext *)object;
 
+  g_clear_object (&self->sync_manager);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->user);
@@ -125,12 +127,17 @@ banso_context_get_user (BansoContext *self)
   return self->user;
 }
 
+/* The sync manager records pulled changes under the acting user, so it
+ * follows every change of user. */
 void
 banso_context_set_user (BansoContext *self,
                         BansoUser    *user)
 {
-  if (g_set_object (&self->user, user))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  if (!g_set_object (&self->user, user))
+    return;
+  if (self->sync_manager != NULL && user != NULL)
+    banso_sync_manager_set_user (self->sync_manager, user);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
 GPtrArray *
@@ -186,4 +193,41 @@ banso_context_set_users (BansoContext *self,
 {
   g_clear_pointer (&self->users, g_ptr_array_unref);
   self->users = users ? g_ptr_array_ref (users) : NULL;
+}
+
+/**
+ * banso_context_get_sync_manager:
+ *
+ * Returns: (transfer none) (nullable): the one sync manager of the open
+ *   database, %NULL until the application made it or after shutdown
+ */
+BansoSyncManager *
+banso_context_get_sync_manager (BansoContext *self)
+{
+  return self->sync_manager;
+}
+
+void
+banso_context_set_sync_manager (BansoContext     *self,
+                                BansoSyncManager *manager)
+{
+  g_set_object (&self->sync_manager, manager);
+  if (manager != NULL && self->user != NULL)
+    banso_sync_manager_set_user (manager, self->user);
+}
+
+/**
+ * banso_context_shutdown:
+ *
+ * Stops what runs in the background for the open database: the sync
+ * manager's timers, its network watch and a run under way. Pages may still
+ * hold the manager; it stays a valid, idle object.
+ */
+void
+banso_context_shutdown (BansoContext *self)
+{
+  g_autoptr(BansoSyncManager) manager = g_steal_pointer (&self->sync_manager);
+
+  if (manager != NULL)
+    g_object_run_dispose (G_OBJECT (manager));
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "banso-store.h"
+#include "banso-sync-manager.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,9 @@ void          banso_context_set_demo           (BansoContext *self,
 GPtrArray    *banso_context_get_users          (BansoContext *self);
 void          banso_context_set_users          (BansoContext *self,
                                                 GPtrArray    *users);
+BansoSyncManager *banso_context_get_sync_manager (BansoContext     *self);
+void          banso_context_set_sync_manager   (BansoContext     *self,
+                                                BansoSyncManager *manager);
+void          banso_context_shutdown           (BansoContext *self);
 
 G_END_DECLS

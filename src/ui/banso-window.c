@@ -11,6 +11,8 @@
 
 #include "banso-window.h"
 #include "records/banso-records-page.h"
+#include "sync/banso-sync-indicator.h"
+#include "sync/banso-sync-page.h"
 
 struct _BansoWindow
 {
@@ -29,6 +31,8 @@ struct _BansoWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *households_row;
   GtkListBoxRow        *prestige_row;
+  GtkListBoxRow        *sync_row;
+  GtkLabel             *conflicts_badge;
   GtkWidget            *content;
   GtkLabel             *demo_label;
   GtkLabel             *user_label;
@@ -36,6 +40,9 @@ struct _BansoWindow
   GtkStack             *section_stack;
   BansoRecordsPage     *households_page;
   BansoRecordsPage     *prestige_page;
+  BansoSyncPage        *sync_page;
+  BansoSyncIndicator   *sync_indicator;
+  GtkWidget            *search_button;
 };
 
 G_DEFINE_FINAL_TYPE (BansoWindow, banso_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,10 +55,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The records page shown, or NULL in a section that is not one (Sync). */
 static BansoRecordsPage *
 current_page (BansoWindow *self)
 {
-  return BANSO_RECORDS_PAGE (gtk_stack_get_visible_child (self->section_stack));
+  GtkWidget *child = gtk_stack_get_visible_child (self->section_stack);
+
+  return BANSO_IS_RECORDS_PAGE (child) ? BANSO_RECORDS_PAGE (child) : NULL;
 }
 
 static void
@@ -59,6 +69,12 @@ update_title (BansoWindow *self)
 {
   BansoRecordsPage *page = current_page (self);
 
+  if (page == NULL)
+    {
+      adw_window_title_set_title (self->content_title, banso_sync_page_get_title (self->sync_page));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
   adw_window_title_set_title (self->content_title, banso_records_page_get_title (page));
   adw_window_title_set_subtitle (self->content_title, banso_records_page_get_summary (page));
 }
@@ -71,7 +87,8 @@ set_search_mode (BansoWindow *self,
   if (self->search_mode == search_mode)
     return;
   self->search_mode = search_mode;
-  banso_records_page_set_search_mode (current_page (self), search_mode);
+  if (current_page (self) != NULL)
+    banso_records_page_set_search_mode (current_page (self), search_mode);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
@@ -96,7 +113,12 @@ on_section_selected (GtkListBox    *list,
 
   name = gtk_widget_get_name (GTK_WIDGET (row));
   gtk_stack_set_visible_child_name (self->section_stack, name);
-  set_search_mode (self, banso_records_page_get_search_mode (current_page (self)));
+  /* Search belongs to the records sections. */
+  set_search_mode (self, current_page (self) != NULL &&
+                         banso_records_page_get_search_mode (current_page (self)));
+  gtk_widget_set_visible (self->search_button, current_page (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 self->context != NULL && current_page (self) != NULL);
   update_title (self);
 
   if (self->settings != NULL)
@@ -130,6 +152,34 @@ update_user (BansoWindow *self)
   text = g_strdup_printf (_("Working as %s, %s"), banso_user_get_name (user),
                           banso_role_get_label (banso_user_get_role (user)));
   gtk_label_set_text (self->user_label, text);
+}
+
+/* The Sync row of the sidebar counts the records waiting for a choice. */
+static void
+update_conflicts_badge (BansoWindow *self)
+{
+  BansoSyncManager *manager = banso_context_get_sync_manager (self->context);
+  guint conflicts = manager ? banso_sync_manager_get_conflicts (manager) : 0;
+  g_autofree char *count = g_strdup_printf ("%u", conflicts);
+
+  gtk_label_set_text (self->conflicts_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_badge), conflicts > 0);
+  if (conflicts > 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf (ngettext ("%u record with conflicting versions",
+                                   "%u records with conflicting versions", conflicts),
+                         conflicts);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflicts_badge), description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflicts_badge), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sync_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 static void
@@ -194,8 +244,16 @@ forward_to_page (GtkWidget  *widget,
                           : g_str_equal (action_name, "win.import") ? "records.import"
                           : "records.export";
 
-  if (self->context != NULL)
+  if (self->context != NULL && current_page (self) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (current_page (self)), page_action, NULL);
+}
+
+static void
+show_sync_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  banso_window_show_section (BANSO_WINDOW (widget), "sync");
 }
 
 static void
@@ -214,6 +272,8 @@ banso_window_class_init (BansoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BANSO_TYPE_RECORDS_PAGE);
+  g_type_ensure (BANSO_TYPE_SYNC_PAGE);
+  g_type_ensure (BANSO_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-window.ui");
@@ -226,6 +286,8 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, households_row);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, prestige_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, conflicts_badge);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, content);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, user_label);
@@ -233,6 +295,9 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, households_page);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, prestige_page);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_page);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -241,6 +306,7 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-record", NULL, forward_to_page);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, forward_to_page);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, forward_to_page);
+  gtk_widget_class_install_action (widget_class, "win.show-sync", NULL, show_sync_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -277,6 +343,7 @@ banso_window_init (BansoWindow *self)
                            G_CALLBACK (on_page_summary), self, 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sync", FALSE);
 }
 
 BansoWindow *
@@ -319,8 +386,20 @@ banso_window_set_context (BansoWindow  *self,
                            G_CONNECT_SWAPPED);
   update_user (self);
 
+  banso_sync_page_set_context (self->sync_page, context);
+  if (banso_context_get_sync_manager (context) != NULL)
+    {
+      BansoSyncManager *manager = banso_context_get_sync_manager (context);
+
+      banso_sync_indicator_set_manager (self->sync_indicator, manager);
+      g_signal_connect_object (manager, "notify::conflicts", G_CALLBACK (update_conflicts_badge),
+                               self, G_CONNECT_SWAPPED);
+      update_conflicts_badge (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sync", TRUE);
+    }
+
   gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", current_page (self) != NULL);
 
   last = self->settings ? g_settings_get_string (self->settings, "last-section") : NULL;
   banso_window_show_section (self, last);
@@ -331,7 +410,8 @@ banso_window_show_section (BansoWindow *self,
                            const char  *name)
 {
   GtkListBoxRow *row = g_strcmp0 (name, "prestige") == 0 ? self->prestige_row
-                                                         : self->households_row;
+                     : g_strcmp0 (name, "sync") == 0 ? self->sync_row
+                     : self->households_row;
 
   gtk_list_box_select_row (self->sidebar_list, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);

@@ -193,6 +193,22 @@ def key(*keys):
                    check=True, timeout=TIMEOUT)
 
 
+def click(acc):
+    """Clicks the middle of a widget with the mouse (X11 XTEST events, through
+    xdotool): for a GtkCheckButton, which has no AT-SPI action in GTK 4.8.
+    There is no window manager under Xvfb: windows open at the top left, and
+    a position in the window is one on the screen (GTK 4.8 on X11 does not
+    report screen positions)."""
+    try:
+        ext = Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
+    except GLib.Error as e:
+        raise UIError('%s "%s" has no extents: %s' % (role(acc), name(acc), e.message))
+    if ext.width <= 0 or ext.height <= 0:
+        raise UIError('%s "%s" is not on screen' % (role(acc), name(acc)))
+    subprocess.run(['xdotool', 'mousemove', '--sync', str(ext.x + ext.width // 2),
+                    str(ext.y + ext.height // 2), 'click', '1'], check=True, timeout=TIMEOUT)
+
+
 def screenshot(path):
     subprocess.run(['import', '-window', 'root', path], check=True, timeout=TIMEOUT)
     log('screenshot ' + path)
@@ -587,10 +603,11 @@ def marked_invalid(acc):
 COMPLAINTS = ('-CRITICAL **', '-WARNING **', 'runtime error:', 'Sanitizer')
 
 
-def run(test_name, steps):
+def run(test_name, steps, prepare=None):
     """Parses the arguments run-ui-test.sh passes, starts the app and runs
     steps(app, data_dir, shots), which ends by making the app quit. Returns
-    the exit status: 0 when every step passed."""
+    the exit status: 0 when every step passed. prepare(data_dir), when given,
+    runs before the app starts: to put records in its database."""
     import argparse
     parser = argparse.ArgumentParser()
     parser.add_argument('--banso', required=True)
@@ -614,6 +631,8 @@ def run(test_name, steps):
     app = App(args.banso, args.data_dir,
               os.path.join(args.screenshots, '%s.log' % test_name))
     try:
+        if prepare is not None:
+            prepare(args.data_dir)
         app.start()
         steps(app, args.data_dir, args.screenshots)
         if app.proc.poll() is None:
