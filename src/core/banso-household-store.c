@@ -177,6 +177,27 @@ unindex (BansoTxn  *txn,
 }
 
 static gboolean
+index_village (BansoTxn    *txn,
+               gint64       docno,
+               const char  *commune,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *fold = banso_fold (name, -1);
+  sqlite3_stmt *stmt;
+
+  stmt = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
+                                 " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, docno);
+  sqlite3_bind_text (stmt, 2, commune, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fold, -1, SQLITE_STATIC);
+  return step_done (txn, stmt, error);
+}
+
+static gboolean
 index_household (BansoTxn              *txn,
                  gint64                 docno,
                  const BansoHousehold  *household,
@@ -371,9 +392,7 @@ banso_village_create (BansoTxn    *txn,
 {
   g_autoptr(GString) body = g_string_new ("{\"commune\":");
   g_autofree char *id = NULL;
-  g_autofree char *fold = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt;
   gint64 docno;
 
   if (*trimmed == '\0')
@@ -413,16 +432,7 @@ banso_village_create (BansoTxn    *txn,
                       &docno, NULL, error))
     return NULL;
 
-  fold = banso_fold (trimmed, -1);
-  stmt = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
-                                 " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, docno);
-  sqlite3_bind_text (stmt, 2, commune, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, fold, -1, SQLITE_STATIC);
-  if (!step_done (txn, stmt, error))
+  if (!index_village (txn, docno, commune, trimmed, error))
     return NULL;
 
   return g_steal_pointer (&id);
@@ -542,21 +552,10 @@ index_body (BansoTxn    *txn,
       JsonObject *o = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
       const char *commune = o ? json_object_get_string_member_with_default (o, "commune", NULL) : NULL;
-      g_autofree char *fold = NULL;
-      sqlite3_stmt *insert;
 
       if (name == NULL || commune == NULL)
         return TRUE;
-      fold = banso_fold (name, -1);
-      insert = banso_txn_prepare (txn, "INSERT INTO village_index (docno, commune, name, fold)"
-                                       " VALUES (?1, ?2, ?3, ?4)", error);
-      if (insert == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (insert, 1, docno);
-      sqlite3_bind_text (insert, 2, commune, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 3, name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, fold, -1, SQLITE_STATIC);
-      return step_done (txn, insert, error);
+      return index_village (txn, docno, commune, name, error);
     }
   else
     {

@@ -70,8 +70,15 @@ banso_sync_client_init (BansoSyncClient *self)
   self->gzip_requests = TRUE;
 }
 
-static gboolean
-host_is_loopback (const char *host)
+/**
+ * banso_sync_host_is_loopback:
+ * @host: (nullable): a host name or address
+ *
+ * Returns: whether @host is this machine, the one place credentials may go
+ *   over plain HTTP
+ */
+gboolean
+banso_sync_host_is_loopback (const char *host)
 {
   g_autoptr(GInetAddress) address = NULL;
 
@@ -148,7 +155,7 @@ banso_sync_client_new (const char  *server_url,
       g_autofree char *pair = g_strdup_printf ("%s:%s", user, password ? password : "");
       g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
 
-      if (g_strcmp0 (scheme, "https") != 0 && !host_is_loopback (g_uri_get_host (uri)))
+      if (g_strcmp0 (scheme, "https") != 0 && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
         {
           g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE,
                        _("The password would travel unencrypted to %s. Use an https:// address."),

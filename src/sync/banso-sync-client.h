@@ -52,5 +52,6 @@ JsonNode        *banso_sync_client_request        (BansoSyncClient  *self,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 char            *banso_sync_escape_id             (const char       *id);
+gboolean         banso_sync_host_is_loopback      (const char       *host);
 
 G_END_DECLS

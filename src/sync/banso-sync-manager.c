@@ -148,17 +148,10 @@ static gboolean
 server_is_local (BansoSyncManager *self)
 {
   g_autoptr(GUri) uri = NULL;
-  g_autoptr(GInetAddress) address = NULL;
-  const char *host;
 
-  if (self->settings->server == NULL ||
-      (uri = g_uri_parse (self->settings->server, G_URI_FLAGS_NONE, NULL)) == NULL ||
-      (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
+  return self->settings->server != NULL &&
+         (uri = g_uri_parse (self->settings->server, G_URI_FLAGS_NONE, NULL)) != NULL &&
+         banso_sync_host_is_loopback (g_uri_get_host (uri));
 }
 
 static gboolean

@@ -34,25 +34,9 @@
 "use strict";
 
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 
-// The npm packages live in build-aux/install-node-deps's cache folder: use
-// NODE_PATH if it finds them, else that cache.
-function load(name) {
-  try {
-    return require(name);
-  } catch (e) {
-    if (e.code !== "MODULE_NOT_FOUND") throw e;
-    const cache = process.env.BANSO_NPM_CACHE ||
-      path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"),
-        "banso", "npm");
-    return require(path.join(cache, "node_modules", name));
-  }
-}
-
-const PouchDB = load("pouchdb");
-PouchDB.plugin(load("pouchdb-adapter-memory"));
+const PouchDB = require(path.join(__dirname, "../sync/pouch.js"));
 
 function usage(message) {
   process.stderr.write(`bench-pouch-replicate: ${message}\n` +

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "banso-store-async.h"
+#include "banso-sync-client.h"
 #include "banso-sync-page-private.h"
 #include "banso-sync-secret.h"
 #include "banso-ui-utils.h"
@@ -310,19 +311,6 @@ _banso_sync_page_load_settings (BansoSyncPage *self)
 
 /* Checking, before anything is saved {{{ */
 
-static gboolean
-host_is_local (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 /* The same rules the sync client keeps, said before the first run rather
  * than after it. */
 static const char *
@@ -341,7 +329,7 @@ check_server (const char *server,
     return _("Enter an address that starts with https://, for example https://sync.example.gov.vn:6984");
   if (g_uri_get_userinfo (uri) != NULL)
     return _("Put the login and the password in their own fields, not in the address.");
-  if (g_strcmp0 (scheme, "http") == 0 && login != NULL && !host_is_local (g_uri_get_host (uri)))
+  if (g_strcmp0 (scheme, "http") == 0 && login != NULL && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
     return _("Use an https:// address: over http:// the password would cross the network unencrypted. Plain http:// is allowed only to this computer (localhost).");
   return NULL;
 }
