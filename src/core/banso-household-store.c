@@ -571,6 +571,7 @@ index_body (BansoTxn    *txn,
  * banso_household_reindex_doc:
  * @type: %BANSO_HOUSEHOLD_TYPE or %BANSO_VILLAGE_TYPE
  * @body: (nullable): the winning body, or %NULL when the record is now removed
+ * @fresh: the document is new: it has no index rows to remove
  *
  * Brings the list and search index in line with a document whose winning
  * revision changed outside the forms (replication, conflict resolution).
@@ -580,9 +581,10 @@ banso_household_reindex_doc (BansoTxn    *txn,
                              const char  *type,
                              gint64       docno,
                              const char  *body,
+                             gboolean     fresh,
                              GError     **error)
 {
-  if (g_str_equal (type, BANSO_VILLAGE_TYPE))
+  if (!fresh && g_str_equal (type, BANSO_VILLAGE_TYPE))
     {
       sqlite3_stmt *stmt = banso_txn_prepare (txn, "DELETE FROM village_index WHERE docno = ?1",
                                               error);
@@ -592,7 +594,7 @@ banso_household_reindex_doc (BansoTxn    *txn,
       if (!step_done (txn, stmt, error))
         return FALSE;
     }
-  else if (!unindex (txn, docno, error))
+  else if (!fresh && !unindex (txn, docno, error))
     return FALSE;
 
   return body == NULL || index_body (txn, type, docno, body, error);

@@ -58,6 +58,7 @@ gboolean        banso_household_reindex_doc  (BansoTxn     *txn,
                                               const char   *type,
                                               gint64        docno,
                                               const char   *body,
+                                              gboolean      fresh,
                                               GError      **error);
 char           *banso_indexed_commune        (BansoTxn     *txn,
                                               const char   *index_table,

@@ -92,10 +92,11 @@ banso_revtree_reindex (BansoTxn    *txn,
                        const char  *type,
                        gint64       docno,
                        const char  *body,
+                       gboolean     fresh,
                        GError     **error)
 {
   if (g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0 || g_strcmp0 (type, BANSO_VILLAGE_TYPE) == 0)
-    return banso_household_reindex_doc (txn, type, docno, body, error);
+    return banso_household_reindex_doc (txn, type, docno, body, fresh, error);
   if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
     return banso_prestige_reindex_doc (txn, docno, body, error);
   return TRUE;
@@ -301,7 +302,7 @@ insert_new_document (BansoTxn    *txn,
     return FALSE;
   docno = sqlite3_last_insert_rowid (db);
 
-  return banso_revtree_reindex (txn, type, docno, deleted ? NULL : body, error);
+  return banso_revtree_reindex (txn, type, docno, deleted ? NULL : body, TRUE, error);
 }
 
 /**
@@ -350,9 +351,10 @@ banso_revtree_apply (BansoTxn           *txn,
     return FALSE;
 
   /* Already here: a retried batch, or a revision that went out from here. */
+  /* Kept revisions belong to stored documents: a new id has none. */
   if (w.exists && g_strcmp0 (w.rev, rev) == 0)
     known = TRUE;
-  else if (!revision_row_exists (txn, id, rev, &known, error))
+  else if (w.exists && !revision_row_exists (txn, id, rev, &known, error))
     {
       winner_clear (&w);
       return FALSE;
@@ -370,7 +372,7 @@ banso_revtree_apply (BansoTxn           *txn,
 
       if (w.exists && g_strcmp0 (ancestry[i], w.rev) == 0)
         break;
-      if (!revision_row_exists (txn, id, ancestry[i], &exists, error))
+      if (w.exists && !revision_row_exists (txn, id, ancestry[i], &exists, error))
         goto out;
       if (exists)
         break;
@@ -436,9 +438,9 @@ banso_revtree_apply (BansoTxn           *txn,
       if (!step_done (db, stmt, error))
         goto out;
       if (g_strcmp0 (w.type, type) != 0 &&
-          !banso_revtree_reindex (txn, w.type, w.docno, NULL, error))
+          !banso_revtree_reindex (txn, w.type, w.docno, NULL, FALSE, error))
         goto out;
-      if (!banso_revtree_reindex (txn, type, w.docno, deleted ? NULL : body, error))
+      if (!banso_revtree_reindex (txn, type, w.docno, deleted ? NULL : body, FALSE, error))
         goto out;
       _banso_txn_mark_changed (txn, w.type);
     }
@@ -647,7 +649,7 @@ save_resolved (BansoTxn    *txn,
           return FALSE;
         }
       return banso_doc_put (txn, type, id, body, winner_rev, BANSO_DOC_PUT_DEFAULT, &docno, NULL, error) &&
-             banso_revtree_reindex (txn, type, docno, body, error);
+             banso_revtree_reindex (txn, type, docno, body, FALSE, error);
     }
 }
 

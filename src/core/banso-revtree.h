@@ -69,6 +69,7 @@ gboolean    banso_revtree_reindex      (BansoTxn           *txn,
                                         const char         *type,
                                         gint64              docno,
                                         const char         *body,
+                                        gboolean            fresh,
                                         GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRevision, banso_revision_free)

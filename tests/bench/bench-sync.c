@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-sync SERVER_URL DOCS.ndjson WORKDIR
+ * Usage: bench-sync SERVER_URL DOCS.ndjson WORKDIR [DATABASE]
  *
  * Loads the documents (one JSON object per line, as bench-pouch-replicate.js
  * --dump writes them) into a fresh office database, pushes them to a fresh
@@ -123,20 +123,22 @@ main (int   argc,
   g_autoptr(BansoUser) user = NULL;
   g_autoptr(BansoUser) user2 = NULL;
   BansoSyncStats push = { 0 }, pull = { 0 };
+  const char *database;
   double push_s, pull_s;
   guint n;
 
-  if (argc != 4)
+  if (argc != 4 && argc != 5)
     {
-      g_printerr ("Usage: bench-sync SERVER_URL DOCS.ndjson WORKDIR\n");
+      g_printerr ("Usage: bench-sync SERVER_URL DOCS.ndjson WORKDIR [DATABASE]\n");
       return 2;
     }
+  database = argc == 5 ? argv[4] : "bench_banso";
 
   office = open_store (argv[3], "office.db");
   user = banso_store_dup_admin (office, NULL);
   n = load (office, user, argv[2]);
 
-  push_s = replicate (office, user, argv[1], "bench_banso", BANSO_SYNC_PUSH, &push);
+  push_s = replicate (office, user, argv[1], database, BANSO_SYNC_PUSH, &push);
   if (push.pushed != n)
     g_error ("pushed %" G_GUINT64_FORMAT " of %u documents", push.pushed, n);
   printf ("banso push: %u docs in %.2f s = %.0f docs/s, %.0f bytes sent per doc\n",
@@ -144,7 +146,7 @@ main (int   argc,
 
   other = open_store (argv[3], "other.db");
   user2 = banso_store_dup_admin (other, NULL);
-  pull_s = replicate (other, user2, argv[1], "bench_banso", BANSO_SYNC_PULL, &pull);
+  pull_s = replicate (other, user2, argv[1], database, BANSO_SYNC_PULL, &pull);
   if (pull.pulled != n)
     g_error ("pulled %" G_GUINT64_FORMAT " of %u documents", pull.pulled, n);
   printf ("banso pull: %u docs in %.2f s = %.0f docs/s, %.0f bytes sent per doc\n",

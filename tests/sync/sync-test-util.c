@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "sync-test-util.h"
 #include "banso-test-util.h"
@@ -36,6 +38,13 @@ srcdir (void)
   return g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".";
 }
 
+/* A test that aborts must not leave its server behind. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static SyncHelper *
 start (const char * const *argv,
        const char        **envp_extra,
@@ -50,6 +59,7 @@ start (const char * const *argv,
   for (guint i = 0; envp_extra && envp_extra[i]; i += 2)
     g_subprocess_launcher_setenv (launcher, envp_extra[i], envp_extra[i + 1], TRUE);
   g_subprocess_launcher_set_cwd (launcher, workdir);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   helper->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
