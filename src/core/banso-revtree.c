@@ -509,28 +509,70 @@ banso_revtree_knows (sqlite3_stmt *stmt,
   return known;
 }
 
+struct _BansoRevtreeReader
+{
+  sqlite3      *db;
+  sqlite3_stmt *winner;
+  sqlite3_stmt *others;
+  sqlite3_stmt *parent;
+};
+
 /**
- * banso_revtree_leaves:
+ * banso_revtree_reader_new:
+ *
+ * Prepares the queries of banso_revtree_reader_leaves() and
+ * banso_revtree_reader_ancestry() once, for a batch of documents read on one
+ * connection (a push reads thousands).
+ */
+BansoRevtreeReader *
+banso_revtree_reader_new (sqlite3  *db,
+                          GError  **error)
+{
+  BansoRevtreeReader *reader = g_new0 (BansoRevtreeReader, 1);
+
+  reader->db = db;
+  if ((reader->winner = banso_sql_prepare (db, "SELECT docno, type, rev, parent_rev, deleted, body"
+                                               " FROM documents WHERE id = ?1", error)) == NULL ||
+      (reader->others = banso_sql_prepare (db, OTHER_LEAVES_SQL " ORDER BY r.rev", error)) == NULL ||
+      (reader->parent = banso_sql_prepare (db, "SELECT parent_rev FROM documents WHERE id = ?1 AND rev = ?2"
+                                               " UNION ALL SELECT parent_rev FROM revisions"
+                                               " WHERE doc_id = ?1 AND rev = ?2 LIMIT 1", error)) == NULL)
+    {
+      banso_revtree_reader_free (reader);
+      return NULL;
+    }
+  return reader;
+}
+
+void
+banso_revtree_reader_free (BansoRevtreeReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_clear_pointer (&reader->winner, sqlite3_finalize);
+  g_clear_pointer (&reader->others, sqlite3_finalize);
+  g_clear_pointer (&reader->parent, sqlite3_finalize);
+  g_free (reader);
+}
+
+/**
+ * banso_revtree_reader_leaves:
  *
  * Returns: (transfer full) (element-type BansoRevision): every leaf of the
  *   document's tree, the winner first; %NULL with @error when the document is
  *   not stored
  */
 GPtrArray *
-banso_revtree_leaves (sqlite3     *db,
-                      const char  *id,
-                      gboolean     with_bodies,
-                      GError     **error)
+banso_revtree_reader_leaves (BansoRevtreeReader  *reader,
+                             const char          *id,
+                             gboolean             with_bodies,
+                             GError             **error)
 {
   g_autoptr(GPtrArray) leaves = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_revision_free);
-  g_autoptr(sqlite3_stmt) winner = NULL;
-  g_autoptr(sqlite3_stmt) others = NULL;
   BansoRevision *first;
   Winner w;
 
-  winner = banso_sql_prepare (db, "SELECT docno, type, rev, parent_rev, deleted, body FROM documents WHERE id = ?1",
-                              error);
-  if (winner == NULL || !read_winner (db, winner, id, &w, error))
+  if (!read_winner (reader->db, reader->winner, id, &w, error))
     return NULL;
   if (!w.exists)
     {
@@ -544,15 +586,14 @@ banso_revtree_leaves (sqlite3     *db,
   first->deleted = w.deleted;
   if (with_bodies)
     {
-      sqlite3_bind_text (winner, 1, id, -1, SQLITE_STATIC);
-      if (sqlite3_step (winner) == SQLITE_ROW)
-        first->body = g_strdup ((const char *)sqlite3_column_text (winner, 5));
-      sqlite3_reset (winner);
+      sqlite3_bind_text (reader->winner, 1, id, -1, SQLITE_STATIC);
+      if (sqlite3_step (reader->winner) == SQLITE_ROW)
+        first->body = g_strdup ((const char *)sqlite3_column_text (reader->winner, 5));
+      sqlite3_reset (reader->winner);
     }
   g_ptr_array_add (leaves, first);
 
-  others = banso_sql_prepare (db, OTHER_LEAVES_SQL " ORDER BY r.rev", error);
-  if (others == NULL || !collect_other_leaves (db, others, id, &w, with_bodies, leaves, error))
+  if (!collect_other_leaves (reader->db, reader->others, id, &w, with_bodies, leaves, error))
     {
       winner_clear (&w);
       return NULL;
@@ -562,29 +603,23 @@ banso_revtree_leaves (sqlite3     *db,
 }
 
 /**
- * banso_revtree_ancestry:
+ * banso_revtree_reader_ancestry:
  * @max: how many revisions to list at most
  *
  * Returns: (transfer full): @rev, then its parent, grandparent…, as far as
  *   they are known
  */
 GStrv
-banso_revtree_ancestry (sqlite3     *db,
-                        const char  *id,
-                        const char  *rev,
-                        guint        max,
-                        GError     **error)
+banso_revtree_reader_ancestry (BansoRevtreeReader  *reader,
+                               const char          *id,
+                               const char          *rev,
+                               guint                max,
+                               GError             **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *cur = g_strdup (rev);
+  sqlite3_stmt *stmt = reader->parent;
   guint n = 0;
-
-  stmt = banso_sql_prepare (db, "SELECT parent_rev FROM documents WHERE id = ?1 AND rev = ?2"
-                                " UNION ALL SELECT parent_rev FROM revisions WHERE doc_id = ?1 AND rev = ?2"
-                                " LIMIT 1", error);
-  if (stmt == NULL)
-    return NULL;
 
   while (cur != NULL && n++ < max)
     {
@@ -599,11 +634,34 @@ banso_revtree_ancestry (sqlite3     *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          banso_sql_error (db, rc, error);
+          banso_sql_error (reader->db, rc, error);
           return NULL;
         }
     }
   return g_strv_builder_end (builder);
+}
+
+GPtrArray *
+banso_revtree_leaves (sqlite3     *db,
+                      const char  *id,
+                      gboolean     with_bodies,
+                      GError     **error)
+{
+  g_autoptr(BansoRevtreeReader) reader = banso_revtree_reader_new (db, error);
+
+  return reader ? banso_revtree_reader_leaves (reader, id, with_bodies, error) : NULL;
+}
+
+GStrv
+banso_revtree_ancestry (sqlite3     *db,
+                        const char  *id,
+                        const char  *rev,
+                        guint        max,
+                        GError     **error)
+{
+  g_autoptr(BansoRevtreeReader) reader = banso_revtree_reader_new (db, error);
+
+  return reader ? banso_revtree_reader_ancestry (reader, id, rev, max, error) : NULL;
 }
 
 static gboolean

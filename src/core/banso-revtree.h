@@ -28,6 +28,8 @@ typedef struct
   guint n_conflicts;
 } BansoConflictInfo;
 
+typedef struct _BansoRevtreeReader BansoRevtreeReader;
+
 void        banso_revision_free        (BansoRevision      *rev);
 void        banso_conflict_info_free   (BansoConflictInfo  *info);
 int         banso_revision_compare     (const char         *rev_a,
@@ -58,6 +60,18 @@ GStrv       banso_revtree_ancestry     (sqlite3            *db,
                                         const char         *rev,
                                         guint               max,
                                         GError            **error);
+BansoRevtreeReader *banso_revtree_reader_new      (sqlite3             *db,
+                                                 GError             **error);
+void        banso_revtree_reader_free           (BansoRevtreeReader  *reader);
+GPtrArray  *banso_revtree_reader_leaves         (BansoRevtreeReader  *reader,
+                                                 const char          *id,
+                                                 gboolean             with_bodies,
+                                                 GError             **error);
+GStrv       banso_revtree_reader_ancestry       (BansoRevtreeReader  *reader,
+                                                 const char          *id,
+                                                 const char          *rev,
+                                                 guint                max,
+                                                 GError             **error);
 gboolean    banso_revtree_resolve      (BansoTxn           *txn,
                                         const char         *id,
                                         const char         *winner_rev,
@@ -74,5 +88,6 @@ gboolean    banso_revtree_reindex      (BansoTxn           *txn,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRevision, banso_revision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoConflictInfo, banso_conflict_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRevtreeReader, banso_revtree_reader_free)
 
 G_END_DECLS

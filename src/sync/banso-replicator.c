@@ -465,6 +465,7 @@ read_local_changes (Run     *run,
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)local_doc_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  BansoRevtreeReader *reader = NULL;
   sqlite3 *db;
   int rc;
 
@@ -474,7 +475,7 @@ read_local_changes (Run     *run,
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   stmt = banso_sql_prepare (db, "SELECT id, type, seq FROM documents WHERE seq > ?1 AND source IS NULL"
                                 " ORDER BY seq LIMIT ?2", error);
-  if (stmt == NULL)
+  if (stmt == NULL || (reader = banso_revtree_reader_new (db, error)) == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int (stmt, 2, limit);
@@ -486,7 +487,7 @@ read_local_changes (Run     *run,
       d->type = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
       *out_last = sqlite3_column_int64 (stmt, 2);
       g_ptr_array_add (docs, d);
-      if ((d->leaves = banso_revtree_leaves (db, d->id, TRUE, error)) == NULL)
+      if ((d->leaves = banso_revtree_reader_leaves (reader, d->id, TRUE, error)) == NULL)
         goto fail;
     }
   if (rc != SQLITE_DONE)
@@ -495,12 +496,14 @@ read_local_changes (Run     *run,
       goto fail;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&reader, banso_revtree_reader_free);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   banso_store_release_reader (run->r->store, db);
   return g_steal_pointer (&docs);
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&reader, banso_revtree_reader_free);
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   banso_store_release_reader (run->r->store, db);
   return NULL;
@@ -573,14 +576,14 @@ push_revs_diff (Run        *run,
 }
 
 static gboolean
-append_push_doc (Run            *run,
-                 sqlite3        *db,
+append_push_doc (Run                 *run,
+                 BansoRevtreeReader  *reader,
                  GString        *out,
                  const LocalDoc *d,
                  const BansoRevision *leaf,
                  GError        **error)
 {
-  g_auto(GStrv) ancestry = banso_revtree_ancestry (db, d->id, leaf->rev, MAX_ANCESTRY, error);
+  g_auto(GStrv) ancestry = banso_revtree_reader_ancestry (reader, d->id, leaf->rev, MAX_ANCESTRY, error);
   const char *body = leaf->body ? leaf->body : "{}";
 
   if (ancestry == NULL)
@@ -634,12 +637,18 @@ push_bulk_docs (Run         *run,
   g_autofree char *path = g_strdup_printf ("%s/_bulk_docs", run->db_path);
   g_autoptr(GString) body = g_string_sized_new (docs->len * 600);
   g_autoptr(JsonNode) reply = NULL;
+  BansoRevtreeReader *reader;
   gboolean first = TRUE;
   guint64 n = 0;
   sqlite3 *db;
 
   if ((db = banso_store_acquire_reader (run->r->store, error)) == NULL)
     return FALSE;
+  if ((reader = banso_revtree_reader_new (db, error)) == NULL)
+    {
+      banso_store_release_reader (run->r->store, db);
+      return FALSE;
+    }
   g_string_append (body, "{\"new_edits\":false,\"docs\":[");
   for (guint i = 0; i < docs->len; i++)
     {
@@ -655,14 +664,16 @@ push_bulk_docs (Run         *run,
           if (!first)
             g_string_append_c (body, ',');
           first = FALSE;
-          if (!append_push_doc (run, db, body, d, leaf, error))
+          if (!append_push_doc (run, reader, body, d, leaf, error))
             {
+              banso_revtree_reader_free (reader);
               banso_store_release_reader (run->r->store, db);
               return FALSE;
             }
           n++;
         }
     }
+  banso_revtree_reader_free (reader);
   banso_store_release_reader (run->r->store, db);
   g_string_append (body, "]}");
 
@@ -1030,18 +1041,33 @@ fetch_docs (Run        *run,
   return g_steal_pointer (&docs);
 }
 
-static gboolean
-apply_pulled_doc (Run         *run,
-                  BansoTxn    *txn,
-                  JsonNode    *node,
-                  gboolean    *applied,
-                  GError     **error)
+/* Decodes the fetched documents in the fetching thread, which then frees
+ * their parsed JSON: the writing thread gets only what it stores. */
+static GPtrArray *
+decode_docs (Run        *run,
+             GPtrArray  *nodes,
+             GError    **error)
 {
-  g_autoptr(BansoSyncDoc) doc = banso_sync_doc_decode (node, banso_sync_client_get_server (run->r->client),
-                                                       error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_full (nodes->len, (GDestroyNotify)banso_sync_doc_free);
 
-  if (doc == NULL)
-    return FALSE;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      BansoSyncDoc *doc = banso_sync_doc_decode (g_ptr_array_index (nodes, i),
+                                                 banso_sync_client_get_server (run->r->client), error);
+      if (doc == NULL)
+        return NULL;
+      g_ptr_array_add (docs, doc);
+    }
+  return g_steal_pointer (&docs);
+}
+
+static gboolean
+apply_pulled_doc (Run           *run,
+                  BansoTxn      *txn,
+                  BansoSyncDoc  *doc,
+                  gboolean      *applied,
+                  GError       **error)
+{
   return banso_revtree_apply (txn, doc->id, doc->type, (const char * const *)doc->ancestry,
                               doc->deleted, doc->body->str, run->r->source, applied, error);
 }
@@ -1054,7 +1080,7 @@ apply_pulled_doc (Run         *run,
 
 typedef struct
 {
-  GPtrArray *docs;        /* JsonNode, or NULL when nothing was missing */
+  GPtrArray *docs;        /* BansoSyncDoc, or NULL when nothing was missing */
   JsonNode  *last_seq;
   guint64    pending;
   guint      n_results;
@@ -1166,7 +1192,10 @@ pull_fetch_thread (gpointer data)
         }
       if (wanted->len > 0)
         {
-          batch->docs = fetch_docs (run, wanted, &use_bulk_get, &local_error);
+          g_autoptr(GPtrArray) nodes = fetch_docs (run, wanted, &use_bulk_get, &local_error);
+
+          if (nodes != NULL)
+            batch->docs = decode_docs (run, nodes, &local_error);
           if (batch->docs == NULL)
             {
               if (g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE) &&
