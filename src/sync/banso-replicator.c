@@ -1098,7 +1098,6 @@ pull_batch_free (PullBatch *b)
 }
 
 #define PULL_AHEAD 4
-#define PULL_GROUP 4
 
 typedef struct
 {
@@ -1225,43 +1224,37 @@ pull_fetch_thread (gpointer data)
     }
 }
 
-/* Writes one or more fetched batches and the checkpoint that covers the
- * last of them, in one transaction: each commit waits for the disk, so
- * batches that are already here go in together. */
-static gboolean
-apply_batches (Run        *run,
-               Pipe       *pipe,
-               GPtrArray  *batches,
-               GError    **error)
-{
-  PullBatch *last = g_ptr_array_index (batches, batches->len - 1);
-  g_autofree char *seq_text = json_to_string (last->last_seq, FALSE);
-  g_autofree char *history = NULL;
-  BansoTxn *txn;
+/* Pulled documents go into one open transaction, committed with the
+ * checkpoint that covers them every COMMIT_EVERY documents, at the end, and
+ * whenever the fetcher keeps us waiting: each commit waits for the disk. */
+#define COMMIT_EVERY   2000
+#define COMMIT_IDLE_MS 100
 
+typedef struct
+{
+  BansoTxn *txn;
+  JsonNode *seq;      /* the last applied batch's, not yet committed */
+  guint     docs;
+} Open;
+
+static gboolean
+commit_open (Run      *run,
+             Pipe     *pipe,
+             Open     *open,
+             GError  **error)
+{
+  g_autofree char *seq_text = NULL;
+  g_autofree char *history = NULL;
+  BansoTxn *txn = g_steal_pointer (&open->txn);
+
+  if (txn == NULL)
+    return TRUE;
+
+  seq_text = json_to_string (open->seq, FALSE);
   g_mutex_lock (&pipe->lock);
-  history = updated_history (run, last->last_seq);
+  history = updated_history (run, open->seq);
   g_mutex_unlock (&pipe->lock);
 
-  if ((txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
-    return FALSE;
-  for (guint b = 0; b < batches->len; b++)
-    {
-      PullBatch *batch = g_ptr_array_index (batches, b);
-
-      for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
-        {
-          gboolean applied = FALSE;
-
-          if (!apply_pulled_doc (run, txn, g_ptr_array_index (batch->docs, i), &applied, error))
-            {
-              banso_txn_rollback (txn);
-              return FALSE;
-            }
-          if (applied)
-            run->stats->pulled++;
-        }
-    }
   if (!write_local_checkpoint (run, txn, seq_text, history, error))
     {
       banso_txn_rollback (txn);
@@ -1272,9 +1265,68 @@ apply_batches (Run        *run,
 
   g_mutex_lock (&pipe->lock);
   g_clear_pointer (&pipe->committed, json_node_unref);
-  pipe->committed = json_node_copy (last->last_seq);
+  pipe->committed = g_steal_pointer (&open->seq);
   g_mutex_unlock (&pipe->lock);
+  open->docs = 0;
   return TRUE;
+}
+
+static gboolean
+apply_batch (Run        *run,
+             Open       *open,
+             PullBatch  *batch,
+             GError    **error)
+{
+  if (open->txn == NULL && (open->txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
+    {
+      gboolean applied = FALSE;
+
+      if (!apply_pulled_doc (run, open->txn, g_ptr_array_index (batch->docs, i), &applied, error))
+        {
+          banso_txn_rollback (g_steal_pointer (&open->txn));
+          return FALSE;
+        }
+      if (applied)
+        run->stats->pulled++;
+      open->docs++;
+    }
+  g_clear_pointer (&open->seq, json_node_unref);
+  open->seq = json_node_copy (batch->last_seq);
+  return TRUE;
+}
+
+static PullBatch *
+next_batch (Run      *run,
+            Pipe     *pipe,
+            Open     *open,
+            GError  **error)
+{
+  PullBatch *batch;
+
+  g_mutex_lock (&pipe->lock);
+  if (open->txn != NULL)
+    {
+      gint64 until = g_get_monotonic_time () + COMMIT_IDLE_MS * G_TIME_SPAN_MILLISECOND;
+
+      while (g_queue_is_empty (&pipe->queue) && g_cond_wait_until (&pipe->cond, &pipe->lock, until))
+        ;
+      if (g_queue_is_empty (&pipe->queue))
+        {
+          g_mutex_unlock (&pipe->lock);
+          if (!commit_open (run, pipe, open, error))
+            return NULL;
+          g_mutex_lock (&pipe->lock);
+        }
+    }
+  while (g_queue_is_empty (&pipe->queue))
+    g_cond_wait (&pipe->cond, &pipe->lock);
+  batch = g_queue_pop_head (&pipe->queue);
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  return batch;
 }
 
 static gboolean
@@ -1282,6 +1334,7 @@ pull (Run     *run,
       GError **error)
 {
   Pipe pipe = { 0 };
+  Open open = { 0 };
   GThread *fetcher;
   gboolean ok = TRUE;
   guint64 done = 0;
@@ -1296,53 +1349,42 @@ pull (Run     *run,
   fetcher = g_thread_new ("banso-pull", pull_fetch_thread, &pipe);
   for (;;)
     {
-      g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)pull_batch_free);
-      PullBatch *last;
-      GError *failure = NULL;
-      guint64 pending = 0;
+      PullBatch *batch = next_batch (run, &pipe, &open, error);
+      gboolean end;
 
-      /* One batch, and whatever else the fetcher has ready. */
-      g_mutex_lock (&pipe.lock);
-      while (g_queue_is_empty (&pipe.queue))
-        g_cond_wait (&pipe.cond, &pipe.lock);
-      do
+      if (batch == NULL)
         {
-          last = g_queue_pop_head (&pipe.queue);
-          if (last->error != NULL)
-            failure = g_steal_pointer (&last->error);
-          else
-            g_ptr_array_add (batches, last);
-        }
-      while (failure == NULL && !last->end && batches->len < PULL_GROUP &&
-             !g_queue_is_empty (&pipe.queue));
-      g_cond_broadcast (&pipe.cond);
-      g_mutex_unlock (&pipe.lock);
-
-      if (failure != NULL)
-        pull_batch_free (last);
-      /* What came before a failure is whole: keep it. */
-      if (batches->len > 0 && !apply_batches (run, &pipe, batches, failure ? NULL : error))
-        ok = FALSE;
-      if (failure != NULL)
-        {
-          g_clear_error (error);
-          g_propagate_error (error, failure);
           ok = FALSE;
+          break;
         }
-      if (!ok)
-        break;
-
-      for (guint i = 0; i < batches->len; i++)
+      if (batch->error != NULL)
         {
-          PullBatch *b = g_ptr_array_index (batches, i);
-          done += b->n_results;
-          pending = b->pending;
+          /* What came before the failure is whole: keep it. */
+          commit_open (run, &pipe, &open, NULL);
+          g_propagate_error (error, g_steal_pointer (&batch->error));
+          pull_batch_free (batch);
+          ok = FALSE;
+          break;
         }
+      if (!apply_batch (run, &open, batch, error) ||
+          ((batch->end || open.docs >= COMMIT_EVERY) && !commit_open (run, &pipe, &open, error)))
+        {
+          pull_batch_free (batch);
+          ok = FALSE;
+          break;
+        }
+
+      done += batch->n_results;
       if (run->r->progress)
-        run->r->progress (BANSO_SYNC_PULL, done, done + pending, run->r->progress_data);
-      if (((PullBatch *)g_ptr_array_index (batches, batches->len - 1))->end)
+        run->r->progress (BANSO_SYNC_PULL, done, done + batch->pending, run->r->progress_data);
+      end = batch->end;
+      pull_batch_free (batch);
+      if (end)
         break;
     }
+  if (open.txn != NULL)
+    banso_txn_rollback (g_steal_pointer (&open.txn));
+  g_clear_pointer (&open.seq, json_node_unref);
 
   g_mutex_lock (&pipe.lock);
   pipe.stop = TRUE;
