@@ -511,6 +511,30 @@ test_too_large (Fixture       *f,
   sync_helper_stop (proxy);
 }
 
+/* A server without _bulk_get (CouchDB 1.x): one open_revs request per record. */
+static void
+test_no_bulk_get (Fixture       *f,
+                  gconstpointer  data)
+{
+  SyncHelper *proxy = sync_helper_start_proxy (server->port);
+  g_autofree char *url = sync_helper_url (proxy, NULL);
+  g_autoptr(GError) error = NULL;
+  BansoSyncStats stats = { 0 };
+
+  fill (f->a, 15, 31);
+  sync_ok (f->a, f->admin_a, server_url, "no-bulk-get", NULL);
+
+  sync_proxy_fault (proxy, "{\"mode\":\"status\",\"status\":404,\"path\":\"_bulk_get\"}");
+  g_assert_true (sync_run (f->b, f->admin_b, url, "no-bulk-get", 0, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.pulled, ==, local_live_docs (f->a));
+  /* The proxy lists the last 200 requests: all of them record by record. */
+  g_assert_cmpint (count_requests (proxy, "open_revs="), >=, 190);
+  g_assert_cmpint (count_requests (proxy, "_bulk_get"), ==, 0);
+  assert_converged (f->a, f->b);
+  sync_helper_stop (proxy);
+}
+
 static void
 test_password (Fixture       *f,
                gconstpointer  data)
@@ -577,6 +601,7 @@ main (int   argc,
   g_test_add ("/sync/resume", Fixture, NULL, fixture_setup, test_resume, fixture_teardown);
   g_test_add ("/sync/faults", Fixture, NULL, fixture_setup, test_faults, fixture_teardown);
   g_test_add ("/sync/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
+  g_test_add ("/sync/no-bulk-get", Fixture, NULL, fixture_setup, test_no_bulk_get, fixture_teardown);
   g_test_add ("/sync/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
   g_test_add ("/sync/tls", Fixture, NULL, fixture_setup, test_tls, fixture_teardown);
 
