@@ -48,7 +48,7 @@ static const Check checks[] = {
     N_("A removed household is still in the list index") },
   { "SELECT d.id FROM documents d WHERE NOT json_valid (d.body)",
     N_("A record's body is not valid JSON") },
-  { "SELECT r.doc_id || ' revision ' || r.rev FROM revisions r WHERE r.stub = 0 AND NOT json_valid (r.body)",
+  { "SELECT r.doc_id || ' revision ' || r.rev FROM revisions r WHERE r.bodiless = 0 AND NOT json_valid (r.body)",
     N_("A kept revision's body is not valid JSON") },
 };
 

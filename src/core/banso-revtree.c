@@ -152,7 +152,7 @@ read_winner (sqlite3     *db,
 /* The leaves other than the winner: kept revisions that are neither the winner,
  * nor its parent, nor the parent of another kept revision. */
 #define OTHER_LEAVES_SQL \
-  "SELECT r.rev, r.deleted, r.body FROM revisions r WHERE r.doc_id = ?1 AND r.stub = 0" \
+  "SELECT r.rev, r.deleted, r.body FROM revisions r WHERE r.doc_id = ?1 AND r.bodiless = 0" \
   " AND r.rev <> ?2 AND r.rev IS NOT ?3" \
   " AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.doc_id = ?1 AND c.parent_rev = r.rev)"
 
@@ -221,7 +221,7 @@ insert_revision (BansoTxn    *txn,
 {
   sqlite3_stmt *stmt = banso_txn_prepare (txn,
                                           "INSERT OR IGNORE INTO revisions"
-                                          " (doc_id, rev, parent_rev, deleted, body, stub)"
+                                          " (doc_id, rev, parent_rev, deleted, body, bodiless)"
                                           " VALUES (?1, ?2, ?3, ?4, coalesce (?5, '{}'), ?5 IS NULL)",
                                           error);
   if (stmt == NULL)
@@ -315,7 +315,7 @@ insert_new_document (BansoTxn    *txn,
  *
  * Adds a revision that another replica made, keeping every branch: the winner
  * is chosen by banso_revision_compare(), the other live leaves are listed as
- * conflicts, and ancestors not seen before are kept as stubs. Applying a
+ * conflicts, and ancestors not seen before are kept by id alone. Applying a
  * revision twice changes nothing, which is what makes a retried pull safe.
  */
 gboolean
@@ -492,7 +492,7 @@ banso_revtree_prepare_knows (sqlite3  *db,
  * banso_revtree_knows:
  * @stmt: from banso_revtree_prepare_knows()
  *
- * Returns: whether the revision is stored (a stub counts too: it is an
+ * Returns: whether the revision is stored (one known by id alone counts too: it is an
  *   ancestor of what is stored, so the tree already goes past it)
  */
 gboolean

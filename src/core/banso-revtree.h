@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* How a document's revision tree looks to replication: the winning revision in
  * documents, every other revision (superseded, conflicting, or known only by id
- * as an ancestor: a stub) in revisions.
+ * as an ancestor, without a body) in revisions.
  */
 typedef struct
 {

@@ -165,7 +165,7 @@ static const char *migrations[] = {
 
   /* 7: replication with the central data center. A document remembers which
    * server database it came from (NULL: the office's own); revisions known only
-   * by their id (ancestors named in a pulled document's history) are stubs;
+   * by their id (ancestors named in a pulled document's history) have no body;
    * conflicting leaves are listed for the Sync section; checkpoints and the log
    * of runs live next to the data they describe, so a pulled batch and its
    * checkpoint commit together. The audit log learns two actions, which needs
@@ -174,7 +174,7 @@ static const char *migrations[] = {
   /* The seq at which a pull last wrote the document: a change waiting to be
    * sent is one whose seq moved since. */
   "ALTER TABLE documents ADD COLUMN pulled_seq INTEGER;"
-  "ALTER TABLE revisions ADD COLUMN stub INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE revisions ADD COLUMN bodiless INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX revisions_by_parent ON revisions (doc_id, parent_rev);"
   "CREATE TABLE conflicts ("
   "  docno INTEGER NOT NULL REFERENCES documents (docno) ON DELETE CASCADE,"

@@ -9,6 +9,7 @@
 
 #include "banso-household-store.h"
 #include "banso-reference.h"
+#include "banso-check.h"
 #include "banso-test-util.h"
 
 /* Files and folders {{{ */
@@ -378,3 +379,17 @@ banso_test_load_household (BansoStore *store,
 }
 
 /* }}} */
+
+/* The store's own checks find nothing: integrity, keys, audit log, indexes. */
+void
+banso_test_assert_whole (BansoStore *store)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (banso_store_check (store, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *)g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}

@@ -69,6 +69,7 @@ typedef struct
   gint64 users;
 } BansoTestCounts;
 
+void            banso_test_assert_whole       (BansoStore           *store);
 void            banso_test_get_counts         (BansoStore           *store,
                                                BansoTestCounts      *counts);
 void            banso_test_assert_same_counts (const BansoTestCounts *a,

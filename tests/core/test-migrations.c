@@ -705,10 +705,9 @@ main (int   argc,
   /* Migration 6 only rebuilds the search index: nothing can be put in its way. */
   for (guint v = 1; v < latest; v++)
     {
-      if (v == 5)
-        continue;
       g_autofree char *name = g_strdup_printf ("/migrations/failed/at-%u", v + 1);
-      g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
+      if (v != 5)
+        g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
     }
   g_test_add_func ("/migrations/newer", test_migrate_newer);
 

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Revision trees as replication builds them: winners, conflicts, stubs,
+ * Revision trees as replication builds them: winners, conflicts, bodiless ancestors,
  * tombstones and resolution, without a server.
  */
 
@@ -83,18 +83,6 @@ n_listed (Fixture *f)
   return banso_test_store_query_int (f->store, "SELECT count(*) FROM household_index");
 }
 
-static void
-assert_whole (Fixture *f)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (banso_store_check (f->store, problems, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("%s\n", (char *)g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-}
 
 static void
 test_winner_rule (void)
@@ -123,9 +111,9 @@ test_new_and_repeated (Fixture       *f,
   rev = winner (f, "h1");
   g_assert_cmpstr (rev, ==, "3-ccc");
   g_assert_cmpint (n_listed (f), ==, 1);
-  g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM revisions WHERE stub = 1"), ==, 2);
+  g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM revisions WHERE bodiless = 1"), ==, 2);
 
-  /* The history goes back out as it came in, stubs included. */
+  /* The history goes back out as it came in, bodiless ancestors included. */
   {
     sqlite3 *db = banso_store_acquire_reader (f->store, NULL);
     sqlite3_stmt *knows = banso_revtree_prepare_knows (db, NULL);
@@ -138,7 +126,7 @@ test_new_and_repeated (Fixture       *f,
     banso_store_release_reader (f->store, db);
   }
   g_assert_cmpstrv (ancestry, ((const char *[]){ "3-ccc", "2-bbb", "1-aaa", NULL }));
-  assert_whole (f);
+  banso_test_assert_whole (f->store);
 }
 
 static void
@@ -211,7 +199,7 @@ test_conflict_and_resolve (Fixture       *f,
   g_assert_false (((BansoRevision *)g_ptr_array_index (leaves, 0))->deleted);
   g_assert_true (((BansoRevision *)g_ptr_array_index (leaves, 1))->deleted);
   g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM audit WHERE action = 'resolve'"), ==, 1);
-  assert_whole (f);
+  banso_test_assert_whole (f->store);
 }
 
 static void
@@ -236,7 +224,7 @@ test_remote_delete (Fixture       *f,
   g_assert_cmpint (n_listed (f), ==, 1);
   /* A deleted leaf is not a conflict to show. */
   g_assert_cmpint (n_conflicts (f), ==, 0);
-  assert_whole (f);
+  banso_test_assert_whole (f->store);
 }
 
 static void
@@ -266,7 +254,7 @@ test_local_edit_then_remote (Fixture       *f,
     g_autofree char *rev = winner (f, h->id);
     g_assert_cmpstr (rev, ==, child);
   }
-  assert_whole (f);
+  banso_test_assert_whole (f->store);
 }
 
 int

@@ -68,18 +68,6 @@ sync_ok (BansoStore     *store,
   g_assert_no_error (error);
 }
 
-static void
-assert_whole (BansoStore *store)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (banso_store_check (store, problems, &error));
-  g_assert_no_error (error);
-  for (guint i = 0; i < problems->len; i++)
-    g_printerr ("%s\n", (char *)g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-}
 
 static void
 assert_converged (BansoStore *a,
@@ -89,8 +77,8 @@ assert_converged (BansoStore *a,
   g_autofree char *fb = sync_store_fingerprint (b);
 
   g_assert_cmpstr (fa, ==, fb);
-  assert_whole (a);
-  assert_whole (b);
+  banso_test_assert_whole (a);
+  banso_test_assert_whole (b);
 }
 
 static gint64
@@ -359,7 +347,7 @@ test_pouchdb_replica (Fixture       *f,
     g_assert_false (json_object_has_member (doc, "_conflicts"));
   }
   g_assert_cmpuint (n_conflicts (f->a), ==, 0);
-  assert_whole (f->a);
+  banso_test_assert_whole (f->a);
 }
 
 static gint64
@@ -481,7 +469,7 @@ test_faults (Fixture       *f,
           g_assert_nonnull (strstr (error->message, faults[i].words));
         }
       g_assert_nonnull (strstr (error->message, "127.0.0.1"));
-      assert_whole (f->b);
+      banso_test_assert_whole (f->b);
 
       sync_proxy_fault (proxy, "{\"mode\":\"pass\"}");
       g_clear_error (&error);
