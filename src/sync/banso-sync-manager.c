@@ -113,6 +113,19 @@ banso_sync_settings_load (BansoStore *store)
   return settings;
 }
 
+BansoSyncSettings *
+banso_sync_settings_copy (const BansoSyncSettings *settings)
+{
+  BansoSyncSettings *copy = g_new0 (BansoSyncSettings, 1);
+
+  copy->server = g_strdup (settings->server);
+  copy->database = g_strdup (settings->database);
+  copy->login = g_strdup (settings->login);
+  copy->ca_file = g_strdup (settings->ca_file);
+  copy->references = g_strdup (settings->references);
+  return copy;
+}
+
 gboolean
 banso_sync_settings_save (BansoStore              *store,
                           const BansoSyncSettings *settings,
@@ -431,12 +444,7 @@ run (BansoSyncManager *self)
     }
 
   data = g_new0 (RunData, 1);
-  data->settings = g_new0 (BansoSyncSettings, 1);
-  data->settings->server = g_strdup (self->settings->server);
-  data->settings->database = g_strdup (self->settings->database);
-  data->settings->login = g_strdup (self->settings->login);
-  data->settings->ca_file = g_strdup (self->settings->ca_file);
-  data->settings->references = g_strdup (self->settings->references);
+  data->settings = banso_sync_settings_copy (self->settings);
   data->user = g_object_ref (self->user);
   data->self = self;
   data->context = g_main_context_ref_thread_default ();
@@ -531,10 +539,8 @@ static void
 recount (BansoSyncManager *self)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, count_done, NULL);
-  BansoSyncSettings *copy = g_new0 (BansoSyncSettings, 1);
+  BansoSyncSettings *copy = banso_sync_settings_copy (self->settings);
 
-  copy->server = g_strdup (self->settings->server);
-  copy->database = g_strdup (self->settings->database);
   g_task_set_task_data (task, copy, (GDestroyNotify)banso_sync_settings_free);
   g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->count_generation));
   g_task_run_in_thread (task, count_thread);
@@ -662,6 +668,12 @@ banso_sync_manager_init (BansoSyncManager *self)
   self->interval = interval ? MAX (1, atoi (interval)) : BANSO_SYNC_INTERVAL_SECONDS;
 }
 
+/**
+ * banso_sync_manager_new:
+ *
+ * Reads the sync settings from @store: call it where the store is opened, off
+ * the main loop.
+ */
 BansoSyncManager *
 banso_sync_manager_new (BansoStore *store,
                         BansoUser  *user)
@@ -716,18 +728,21 @@ banso_sync_manager_sync_now (BansoSyncManager *self)
 }
 
 /**
- * banso_sync_manager_reload:
+ * banso_sync_manager_set_settings:
+ * @settings: what was just saved with banso_sync_settings_save()
  *
- * Takes the settings saved in the database again (after the user changed
- * them) and syncs with them soon.
+ * Syncs with new settings, soon. Takes them from the caller, who saved them
+ * in a worker, rather than reading the database on the main loop.
  */
 void
-banso_sync_manager_reload (BansoSyncManager *self)
+banso_sync_manager_set_settings (BansoSyncManager        *self,
+                                 const BansoSyncSettings *settings)
 {
   g_return_if_fail (BANSO_IS_SYNC_MANAGER (self));
+  g_return_if_fail (settings != NULL);
 
   g_clear_pointer (&self->settings, banso_sync_settings_free);
-  self->settings = banso_sync_settings_load (self->store);
+  self->settings = banso_sync_settings_copy (settings);
   self->failures = 0;
   if (self->settings->server == NULL)
     {

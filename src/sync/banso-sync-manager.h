@@ -36,6 +36,7 @@ G_DECLARE_FINAL_TYPE (BansoSyncManager, banso_sync_manager, BANSO, SYNC_MANAGER,
 
 void               banso_sync_settings_free          (BansoSyncSettings *settings);
 BansoSyncSettings *banso_sync_settings_load          (BansoStore        *store);
+BansoSyncSettings *banso_sync_settings_copy          (const BansoSyncSettings *settings);
 gboolean           banso_sync_settings_save          (BansoStore        *store,
                                                       const BansoSyncSettings *settings,
                                                       GError           **error);
@@ -44,7 +45,8 @@ BansoSyncManager  *banso_sync_manager_new            (BansoStore        *store,
                                                       BansoUser         *user);
 void               banso_sync_manager_start          (BansoSyncManager  *self);
 void               banso_sync_manager_sync_now       (BansoSyncManager  *self);
-void               banso_sync_manager_reload         (BansoSyncManager  *self);
+void               banso_sync_manager_set_settings   (BansoSyncManager  *self,
+                                                      const BansoSyncSettings *settings);
 void               banso_sync_manager_set_user       (BansoSyncManager  *self,
                                                       BansoUser         *user);
 BansoStore        *banso_sync_manager_get_store      (BansoSyncManager  *self);

@@ -173,7 +173,10 @@ test_failures (Fixture       *f,
   /* A wrong password says so, in those words. */
   g_setenv ("BANSO_SYNC_PASSWORD", "wrong", TRUE);
   configure (f, locked_url, "office");
-  banso_sync_manager_reload (f->manager);
+  {
+    g_autoptr(BansoSyncSettings) saved = banso_sync_settings_load (f->store);
+    banso_sync_manager_set_settings (f->manager, saved);
+  }
   wait_for_run (f);
   g_assert_error (f->last_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_AUTH);
   assert_summary_starts (f, "Failed: server refused the password (");

@@ -358,12 +358,14 @@ typedef struct
   char              *ca_error;
   char              *keyring_error;
   gboolean           password_saved;
+  BansoSyncSettings *saved;      /* everything now stored, for the manager */
 } SaveJob;
 
 static void
 save_job_free (SaveJob *job)
 {
   banso_sync_settings_free (job->settings);
+  banso_sync_settings_free (job->saved);
   if (job->password != NULL)
     memset (job->password, 0, strlen (job->password));
   g_free (job->password);
@@ -377,6 +379,7 @@ save_job_free (SaveJob *job)
 static gboolean
 save_settings (BansoStore               *store,
                const BansoSyncSettings  *edits,
+               BansoSyncSettings       **out_saved,
                GError                  **error)
 {
   g_autoptr(BansoSyncSettings) saved = banso_sync_settings_load (store);
@@ -389,7 +392,10 @@ save_settings (BansoStore               *store,
   saved->login = g_strdup (edits->login);
   g_free (saved->ca_file);
   saved->ca_file = g_strdup (edits->ca_file);
-  return banso_sync_settings_save (store, saved, error);
+  if (!banso_sync_settings_save (store, saved, error))
+    return FALSE;
+  *out_saved = g_steal_pointer (&saved);
+  return TRUE;
 }
 
 static void
@@ -415,7 +421,7 @@ save_thread (GTask        *task,
         }
     }
 
-  if (!save_settings (BANSO_STORE (source_object), job->settings, &error))
+  if (!save_settings (BANSO_STORE (source_object), job->settings, &job->saved, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -465,7 +471,7 @@ save_done (GObject      *object,
     }
 
   if (self->manager != NULL)
-    banso_sync_manager_reload (self->manager);
+    banso_sync_manager_set_settings (self->manager, job->saved);
 
   if (job->keyring_error != NULL)
     {
