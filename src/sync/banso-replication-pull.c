@@ -126,39 +126,29 @@ read_remote_changes (BansoRun  *run,
   return g_steal_pointer (&wanted);
 }
 
-/* Collects the {"ok": doc} entries of a _bulk_get or open_revs answer. */
-static gboolean
-collect_docs (BansoRun    *run,
-              JsonArray   *entries,
-              const char  *path,
-              GPtrArray   *out,
-              GError     **error)
+static GPtrArray *
+read_docs (BansoRun           *run,
+           const char         *method,
+           const char         *path,
+           const char         *body,
+           gsize               len,
+           BansoSyncReplyKind  kind,
+           guint              *status,
+           GError            **error)
 {
-  for (guint i = 0; i < json_array_get_length (entries); i++)
-    {
-      JsonNode *e = json_array_get_element (entries, i);
-      JsonObject *o = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
-      JsonNode *doc = o ? json_object_get_member (o, "ok") : NULL;
+  BansoSyncClient *client = run->r->client;
+  g_autoptr(GBytes) reply = NULL;
+  g_autofree char *url = NULL;
+  gsize size;
+  const char *data;
 
-      if (o == NULL)
-        {
-          _banso_run_bad_reply (error, run, _("an entry that is not an object"), path);
-          return FALSE;
-        }
-      if (doc == NULL)
-        {
-          /* A revision gone since _changes listed it (compacted away): the
-           * next change of that document brings what is current. */
-          continue;
-        }
-      if (!JSON_NODE_HOLDS_OBJECT (doc))
-        {
-          _banso_run_bad_reply (error, run, _("a record that is not an object"), path);
-          return FALSE;
-        }
-      g_ptr_array_add (out, json_node_ref (doc));
-    }
-  return TRUE;
+  reply = banso_sync_client_request_bytes (client, method, path, body, len, status,
+                                           run->cancellable, error);
+  if (reply == NULL)
+    return NULL;
+  data = g_bytes_get_data (reply, &size);
+  url = g_strconcat (banso_sync_client_get_server (client), path, NULL);
+  return banso_sync_docs_read (data, size, kind, banso_sync_client_get_server (client), url, error);
 }
 
 static gboolean
@@ -174,7 +164,7 @@ fetch_open_revs (BansoRun   *run,
       g_autofree char *escaped_revs = NULL;
       g_autofree char *escaped_id = banso_sync_escape_id (w->id);
       g_autofree char *path = NULL;
-      g_autoptr(JsonNode) reply = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
 
       for (guint j = 0; j < w->revs->len; j++)
         {
@@ -186,15 +176,10 @@ fetch_open_revs (BansoRun   *run,
       escaped_revs = g_uri_escape_string (revs->str, NULL, FALSE);
       path = g_strdup_printf ("%s/%s?revs=true&open_revs=%s", run->db_path,
                               escaped_id, escaped_revs);
-      if ((reply = _banso_run_request (run, "GET", path, NULL, 0, NULL, error)) == NULL)
+      docs = read_docs (run, "GET", path, NULL, 0, BANSO_SYNC_REPLY_OPEN_REVS, NULL, error);
+      if (docs == NULL)
         return FALSE;
-      if (!JSON_NODE_HOLDS_ARRAY (reply))
-        {
-          _banso_run_bad_reply (error, run, _("the revisions of a record are not a list"), path);
-          return FALSE;
-        }
-      if (!collect_docs (run, json_node_get_array (reply), path, out, error))
-        return FALSE;
+      g_ptr_array_extend_and_steal (out, g_steal_pointer (&docs));
     }
   return TRUE;
 }
@@ -205,89 +190,49 @@ fetch_docs (BansoRun   *run,
             gboolean   *use_bulk_get,
             GError    **error)
 {
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
   g_autofree char *path = g_strdup_printf ("%s/_bulk_get?revs=true", run->db_path);
+  g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GString) body = NULL;
-  g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *results;
   guint status = 0;
 
-  if (!*use_bulk_get)
-    return fetch_open_revs (run, wanted, docs, error) ? g_steal_pointer (&docs) : NULL;
-
-  body = g_string_sized_new (wanted->len * 90);
-  g_string_append (body, "{\"docs\":[");
-  for (guint i = 0, n = 0; i < wanted->len; i++)
+  if (*use_bulk_get)
     {
-      Wanted *w = g_ptr_array_index (wanted, i);
-      for (guint j = 0; j < w->revs->len; j++, n++)
+      body = g_string_sized_new (wanted->len * 90);
+      g_string_append (body, "{\"docs\":[");
+      for (guint i = 0, n = 0; i < wanted->len; i++)
         {
-          if (n > 0)
-            g_string_append_c (body, ',');
-          g_string_append (body, "{\"id\":");
-          banso_json_append_quoted (body, w->id);
-          g_string_append (body, ",\"rev\":");
-          banso_json_append_quoted (body, g_ptr_array_index (w->revs, j));
-          g_string_append_c (body, '}');
+          Wanted *w = g_ptr_array_index (wanted, i);
+          for (guint j = 0; j < w->revs->len; j++, n++)
+            {
+              if (n > 0)
+                g_string_append_c (body, ',');
+              g_string_append (body, "{\"id\":");
+              banso_json_append_quoted (body, w->id);
+              g_string_append (body, ",\"rev\":");
+              banso_json_append_quoted (body, g_ptr_array_index (w->revs, j));
+              g_string_append_c (body, '}');
+            }
         }
-    }
-  g_string_append (body, "]}");
+      g_string_append (body, "]}");
 
-  reply = _banso_run_request (run, "POST", path, body->str, body->len, &status, &local_error);
-  if (reply == NULL)
-    {
+      docs = read_docs (run, "POST", path, body->str, body->len, BANSO_SYNC_REPLY_BULK_GET,
+                        &status, &local_error);
+      if (docs != NULL)
+        return g_steal_pointer (&docs);
+
       /* A server without _bulk_get (CouchDB before 2.0): one request per document. */
-      if (status == 404 || status == 405 || status == 501 ||
-          (status == 400 && !g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE)))
+      if (!(status == 404 || status == 405 || status == 501 ||
+            (status == 400 && !g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE))))
         {
-          *use_bulk_get = FALSE;
-          return fetch_open_revs (run, wanted, docs, error) ? g_steal_pointer (&docs) : NULL;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (reply) ||
-      (results = json_object_get_member (json_node_get_object (reply), "results")) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (results))
-    {
-      _banso_run_bad_reply (error, run, _("the records asked for have no results list"), path);
-      return NULL;
-    }
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (results)); i++)
-    {
-      JsonNode *e = json_array_get_element (json_node_get_array (results), i);
-      JsonNode *list = JSON_NODE_HOLDS_OBJECT (e) ? json_object_get_member (json_node_get_object (e), "docs") : NULL;
-
-      if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-        {
-          _banso_run_bad_reply (error, run, _("a result without its docs"), path);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      if (!collect_docs (run, json_node_get_array (list), path, docs, error))
-        return NULL;
+      *use_bulk_get = FALSE;
     }
-  return g_steal_pointer (&docs);
-}
 
-/* Decodes the fetched documents in the fetching thread, which then frees
- * their parsed JSON: the writing thread gets only what it stores. */
-static GPtrArray *
-decode_docs (BansoRun   *run,
-             GPtrArray  *nodes,
-             GError    **error)
-{
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_full (nodes->len, (GDestroyNotify)banso_sync_doc_free);
-
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      BansoSyncDoc *doc = banso_sync_doc_decode (g_ptr_array_index (nodes, i),
-                                                 banso_sync_client_get_server (run->r->client), error);
-      if (doc == NULL)
-        return NULL;
-      g_ptr_array_add (docs, doc);
-    }
-  return g_steal_pointer (&docs);
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_sync_doc_free);
+  return fetch_open_revs (run, wanted, docs, error) ? g_steal_pointer (&docs) : NULL;
 }
 
 static gboolean
@@ -420,10 +365,7 @@ pull_fetch_thread (gpointer data)
         }
       if (wanted->len > 0)
         {
-          g_autoptr(GPtrArray) nodes = fetch_docs (run, wanted, &use_bulk_get, &local_error);
-
-          if (nodes != NULL)
-            batch->docs = decode_docs (run, nodes, &local_error);
+          batch->docs = fetch_docs (run, wanted, &use_bulk_get, &local_error);
           if (batch->docs == NULL)
             {
               if (g_error_matches (local_error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE) &&

@@ -356,45 +356,30 @@ read_reply (BansoSyncClient  *self,
     }
 }
 
-/**
- * banso_sync_client_request:
- * @path: below the server address, starting with "/", already escaped
- * @body: (nullable): JSON to send
- * @out_status: (out) (optional): the HTTP status, also on errors
- *
- * Returns: (transfer full): the parsed JSON reply of a 2xx answer; %NULL with
- *   @error otherwise
- */
-JsonNode *
-banso_sync_client_request (BansoSyncClient  *self,
-                           const char       *method,
-                           const char       *path,
-                           const char       *body,
-                           gsize             body_len,
-                           guint            *out_status,
-                           GCancellable     *cancellable,
-                           GError          **error)
+/* Sends one request and reads the whole answer, whatever its status; %NULL
+ * with @error when no answer came. */
+static GByteArray *
+exchange (BansoSyncClient  *self,
+          const char       *method,
+          const char       *url,
+          const char       *path,
+          const char       *body,
+          gsize             body_len,
+          guint            *out_status,
+          GCancellable     *cancellable,
+          GError          **error)
 {
-  g_autofree char *url = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GByteArray) reply = NULL;
-  g_autoptr(JsonNode) root = NULL;
   gboolean gzipped = FALSE;
-  gint64 deadline;
-  guint status;
-
-  g_return_val_if_fail (BANSO_IS_SYNC_CLIENT (self), NULL);
-
-  if (out_status)
-    *out_status = 0;
-  url = g_strconcat (self->server, path, NULL);
 
 retry:
   {
     g_autoptr(SoupMessage) msg = soup_message_new (method, url);
     g_autoptr(GInputStream) in = NULL;
+    g_autoptr(GError) local_error = NULL;
     SoupMessageHeaders *headers;
+    gint64 deadline;
+    guint status;
 
     if (msg == NULL)
       {
@@ -451,49 +436,150 @@ retry:
       return NULL;
     g_input_stream_close (in, NULL, NULL);
   }
+  return g_steal_pointer (&reply);
+}
 
-  parser = json_parser_new_immutable ();
-  if (reply->len > 0 &&
-      json_parser_load_from_data (parser, (const char *)reply->data, reply->len, &local_error))
-    root = json_parser_steal_root (parser);
+static JsonNode *
+parse_reply (GByteArray  *reply,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (status >= 200 && status < 300)
+  if (reply->len == 0)
     {
-      if (root == NULL)
-        {
-          g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
-                       _("The server's reply to %s is not valid JSON: %s"), url,
-                       local_error ? local_error->message : _("the reply is empty"));
-          return NULL;
-        }
-      return g_steal_pointer (&root);
+      g_set_error_literal (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY, _("the reply is empty"));
+      return NULL;
     }
+  if (!json_parser_load_from_data (parser, (const char *)reply->data, reply->len, error))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
 
-  {
-    g_autofree char *reason = reply_reason (root);
-    const char *why = reason ? reason : soup_status_get_phrase (status);
+/* The error for an answer that is not 2xx, in the server's words when it
+ * gave a reason. */
+static void
+set_status_error (BansoSyncClient  *self,
+                  guint             status,
+                  const char       *url,
+                  GByteArray       *reply,
+                  GError          **error)
+{
+  g_autoptr(JsonNode) root = parse_reply (reply, NULL);
+  g_autofree char *reason = reply_reason (root);
+  const char *why = reason ? reason : soup_status_get_phrase (status);
 
-    switch (status)
-      {
-      case SOUP_STATUS_UNAUTHORIZED:
-      case SOUP_STATUS_FORBIDDEN:
-        g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_AUTH,
-                     _("The server %s refused the user name or password (HTTP %u: %s)."),
-                     self->server, status, why);
-        break;
-      case SOUP_STATUS_NOT_FOUND:
-        g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NOT_FOUND,
-                     _("The server has nothing at %s (HTTP 404: %s)."), url, why);
-        break;
-      case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
-        g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE,
-                     _("The server found the request to %s too large (HTTP 413)."), url);
-        break;
-      default:
-        g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SERVER,
-                     _("The server had a problem with %s (HTTP %u: %s)."), url, status, why);
-        break;
-      }
-  }
-  return NULL;
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+    case SOUP_STATUS_FORBIDDEN:
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_AUTH,
+                   _("The server %s refused the user name or password (HTTP %u: %s)."),
+                   self->server, status, why);
+      break;
+    case SOUP_STATUS_NOT_FOUND:
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NOT_FOUND,
+                   _("The server has nothing at %s (HTTP 404: %s)."), url, why);
+      break;
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_TOO_LARGE,
+                   _("The server found the request to %s too large (HTTP 413)."), url);
+      break;
+    default:
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SERVER,
+                   _("The server had a problem with %s (HTTP %u: %s)."), url, status, why);
+      break;
+    }
+}
+
+/* One request whose answer must be 2xx: its reply, or %NULL with @error
+ * saying what went wrong; *out_url is the address asked. */
+static GByteArray *
+request_ok (BansoSyncClient  *self,
+            const char       *method,
+            const char       *path,
+            const char       *body,
+            gsize             body_len,
+            guint            *out_status,
+            char            **out_url,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  g_autoptr(GByteArray) reply = NULL;
+  guint status = 0;
+
+  if (out_status)
+    *out_status = 0;
+  *out_url = g_strconcat (self->server, path, NULL);
+  reply = exchange (self, method, *out_url, path, body, body_len, &status, cancellable, error);
+  if (out_status)
+    *out_status = status;
+  if (reply != NULL && (status < 200 || status >= 300))
+    {
+      set_status_error (self, status, *out_url, reply, error);
+      g_clear_pointer (&reply, g_byte_array_unref);
+    }
+  return g_steal_pointer (&reply);
+}
+
+/**
+ * banso_sync_client_request:
+ * @path: below the server address, starting with "/", already escaped
+ * @body: (nullable): JSON to send
+ * @out_status: (out) (optional): the HTTP status, also on errors
+ *
+ * Returns: (transfer full): the parsed JSON reply of a 2xx answer; %NULL with
+ *   @error otherwise
+ */
+JsonNode *
+banso_sync_client_request (BansoSyncClient  *self,
+                           const char       *method,
+                           const char       *path,
+                           const char       *body,
+                           gsize             body_len,
+                           guint            *out_status,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GByteArray) reply = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (BANSO_IS_SYNC_CLIENT (self), NULL);
+
+  reply = request_ok (self, method, path, body, body_len, out_status, &url, cancellable, error);
+  if (reply == NULL)
+    return NULL;
+  if ((root = parse_reply (reply, &local_error)) == NULL)
+    g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
+                 _("The server's reply to %s is not valid JSON: %s"), url, local_error->message);
+  return root;
+}
+
+/**
+ * banso_sync_client_request_bytes:
+ *
+ * Like banso_sync_client_request(), but the reply of a 2xx answer comes back
+ * as it is, for a caller that reads it itself.
+ *
+ * Returns: (transfer full): the reply; %NULL with @error when the answer is
+ *   not 2xx or no answer came
+ */
+GBytes *
+banso_sync_client_request_bytes (BansoSyncClient  *self,
+                                 const char       *method,
+                                 const char       *path,
+                                 const char       *body,
+                                 gsize             body_len,
+                                 guint            *out_status,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  g_autofree char *url = NULL;
+  GByteArray *reply;
+
+  g_return_val_if_fail (BANSO_IS_SYNC_CLIENT (self), NULL);
+
+  reply = request_ok (self, method, path, body, body_len, out_status, &url, cancellable, error);
+  return reply ? g_byte_array_free_to_bytes (reply) : NULL;
 }

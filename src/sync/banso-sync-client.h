@@ -51,6 +51,14 @@ JsonNode        *banso_sync_client_request        (BansoSyncClient  *self,
                                                    guint            *out_status,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+GBytes          *banso_sync_client_request_bytes  (BansoSyncClient  *self,
+                                                   const char       *method,
+                                                   const char       *path,
+                                                   const char       *body,
+                                                   gsize             body_len,
+                                                   guint            *out_status,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
 char            *banso_sync_escape_id             (const char       *id);
 gboolean         banso_sync_host_is_loopback      (const char       *host);
 

@@ -2,19 +2,25 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading a document a server sent: every member can be missing or of the
- * wrong kind, and the message then names the record and the server.
+ * Reading the documents a server sent. The reply is scanned once, without
+ * building a tree: the members the store keeps are copied as they stand into
+ * the body, the ones replication needs (_id, _rev, _deleted, _revisions,
+ * type) are read on the way. The scanner is strict JSON (RFC 8259, UTF-8);
+ * every member can be missing or of the wrong kind, and the message then
+ * names the record and the server.
  */
 
 #define G_LOG_DOMAIN "banso-sync"
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "banso-document.h"
 #include "banso-sync-client.h"
+#include "banso-json-scan.h"
 #include "banso-sync-doc.h"
 
 void
@@ -55,85 +61,217 @@ banso_json_append_quoted (GString    *out,
   g_string_append_c (out, '"');
 }
 
-void
-banso_json_append_node (GString  *out,
-                        JsonNode *node)
+
+/* What a document's members say, before it is checked. */
+typedef struct
 {
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *o = json_node_get_object (node);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
+  GString   *id;
+  GString   *rev;
+  GString   *type;
+  gboolean   deleted;
+  gboolean   has_start;
+  gint64     start;
+  GPtrArray *hashes;     /* of _revisions.ids, or NULL when not a list of strings */
+  gboolean   has_ids;
+  GString   *body;
+} Fields;
 
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, o);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            banso_json_append_quoted (out, name);
-            g_string_append_c (out, ':');
-            banso_json_append_node (out, member);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *a = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (a); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            banso_json_append_node (out, json_array_get_element (a, i));
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          banso_json_append_quoted (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        default:
-          {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
-          }
-          break;
-        }
-      break;
-    }
+static void
+fields_clear (Fields *f)
+{
+  if (f->id)
+    g_string_free (f->id, TRUE);
+  if (f->rev)
+    g_string_free (f->rev, TRUE);
+  if (f->type)
+    g_string_free (f->type, TRUE);
+  g_clear_pointer (&f->hashes, g_ptr_array_unref);
+  if (f->body)
+    g_string_free (f->body, TRUE);
 }
 
-
-static const char *
-string_member (JsonObject *o,
-               const char *name)
+/* A string member: its text, or NULL (and the value stepped over) when the
+ * value is not a string. */
+static gboolean
+scan_string_member (BansoJsonScan     *s,
+                    GString **out)
 {
-  JsonNode *node = json_object_get_member (o, name);
+  banso_json_scan_skip_space (s);
+  if (*out)
+    g_string_free (*out, TRUE);
+  *out = NULL;
+  if (s->p < s->end && *s->p == '"')
+    {
+      *out = g_string_sized_new (40);
+      return banso_json_scan_string (s, *out);
+    }
+  return banso_json_scan_value (s, 1);
+}
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+static gboolean
+scan_revisions (BansoJsonScan   *s,
+                Fields *f)
+{
+  banso_json_scan_skip_space (s);
+  f->has_start = FALSE;
+  f->has_ids = FALSE;
+  g_clear_pointer (&f->hashes, g_ptr_array_unref);
+  if (s->p >= s->end || *s->p != '{')
+    return banso_json_scan_value (s, 1);
+
+  s->p++;
+  if (banso_json_scan_accept (s, '}'))
+    return TRUE;
+  do
+    {
+      g_autoptr(GString) name = g_string_sized_new (8);
+
+      if (!banso_json_scan_string (s, name) || !banso_json_scan_expect (s, ':'))
+        return FALSE;
+      banso_json_scan_skip_space (s);
+      if (g_str_equal (name->str, "start"))
+        {
+          const char *at = s->p;
+          gboolean integral = FALSE;
+
+          f->has_start = FALSE;
+          if (s->p < s->end && (*s->p == '-' || g_ascii_isdigit (*s->p)))
+            {
+              if (!banso_json_scan_number (s, &integral))
+                return FALSE;
+              if (integral)
+                {
+                  g_autofree char *digits = g_strndup (at, s->p - at);
+                  char *stop = NULL;
+
+                  errno = 0;
+                  f->start = g_ascii_strtoll (digits, &stop, 10);
+                  f->has_start = errno == 0 && stop != NULL && *stop == '\0';
+                }
+            }
+          else if (!banso_json_scan_value (s, 2))
+            return FALSE;
+        }
+      else if (g_str_equal (name->str, "ids"))
+        {
+          g_clear_pointer (&f->hashes, g_ptr_array_unref);
+          f->has_ids = TRUE;
+          if (s->p < s->end && *s->p == '[')
+            {
+              f->hashes = g_ptr_array_new_with_free_func (g_free);
+              s->p++;
+              if (!banso_json_scan_accept (s, ']'))
+                {
+                  do
+                    {
+                      banso_json_scan_skip_space (s);
+                      if (s->p < s->end && *s->p == '"')
+                        {
+                          GString *hash = g_string_sized_new (32);
+                          if (!banso_json_scan_string (s, hash))
+                            {
+                              g_string_free (hash, TRUE);
+                              return FALSE;
+                            }
+                          if (f->hashes)
+                            g_ptr_array_add (f->hashes, g_string_free (hash, FALSE));
+                          else
+                            g_string_free (hash, TRUE);
+                        }
+                      else
+                        {
+                          g_clear_pointer (&f->hashes, g_ptr_array_unref);
+                          if (!banso_json_scan_value (s, 3))
+                            return FALSE;
+                        }
+                    }
+                  while (banso_json_scan_accept (s, ','));
+                  if (!banso_json_scan_expect (s, ']'))
+                    return FALSE;
+                }
+            }
+          else if (!banso_json_scan_value (s, 2))
+            return FALSE;
+        }
+      else if (!banso_json_scan_value (s, 2))
+        return FALSE;
+    }
+  while (banso_json_scan_accept (s, ','));
+  return banso_json_scan_expect (s, '}');
+}
+
+/* A document object, the cursor on its "{"; @depth is where it sits. */
+static gboolean
+scan_doc_fields (BansoJsonScan   *s,
+                 Fields *f,
+                 int     depth)
+{
+  g_autoptr(GString) name = g_string_sized_new (16);
+
+  f->body = g_string_sized_new (512);
+  g_string_append_c (f->body, '{');
+  if (!banso_json_scan_expect (s, '{'))
+    return FALSE;
+  if (banso_json_scan_accept (s, '}'))
+    goto done;
+  do
+    {
+      const char *name_at;
+
+      banso_json_scan_skip_space (s);
+      name_at = s->p;
+      g_string_truncate (name, 0);
+      if (!banso_json_scan_string (s, name) || !banso_json_scan_expect (s, ':'))
+        return FALSE;
+
+      if (g_str_equal (name->str, "_id"))
+        {
+          if (!scan_string_member (s, &f->id))
+            return FALSE;
+        }
+      else if (g_str_equal (name->str, "_rev"))
+        {
+          if (!scan_string_member (s, &f->rev))
+            return FALSE;
+        }
+      else if (g_str_equal (name->str, "type"))
+        {
+          if (!scan_string_member (s, &f->type))
+            return FALSE;
+        }
+      else if (g_str_equal (name->str, "_deleted"))
+        {
+          banso_json_scan_skip_space (s);
+          f->deleted = s->end - s->p >= 4 && memcmp (s->p, "true", 4) == 0;
+          if (!banso_json_scan_value (s, depth + 1))
+            return FALSE;
+        }
+      else if (g_str_equal (name->str, "_revisions"))
+        {
+          if (!scan_revisions (s, f))
+            return FALSE;
+        }
+      else if (name->str[0] == '_')
+        {
+          if (!banso_json_scan_value (s, depth + 1))
+            return FALSE;
+        }
+      else
+        {
+          /* Kept as the server wrote it, from the name to the value's end. */
+          if (!banso_json_scan_value (s, depth + 1))
+            return FALSE;
+          if (f->body->len > 1)
+            g_string_append_c (f->body, ',');
+          g_string_append_len (f->body, name_at, s->p - name_at);
+        }
+    }
+  while (banso_json_scan_accept (s, ','));
+  if (!banso_json_scan_expect (s, '}'))
+    return FALSE;
+done:
+  g_string_append_c (f->body, '}');
+  return TRUE;
 }
 
 static void
@@ -145,112 +283,279 @@ damaged_history (GError     **error,
                _("The server sent record %s with a damaged revision history (%s)."), id, server);
 }
 
-/**
- * banso_sync_doc_decode:
- * @server: named in error messages
- *
- * Returns: (transfer full): the document, or %NULL with @error when a member
- *   the store needs is missing or wrong
- */
-BansoSyncDoc *
-banso_sync_doc_decode (JsonNode    *node,
-                       const char  *server,
-                       GError     **error)
+/* Checks what the members said and makes the document of it. */
+static BansoSyncDoc *
+doc_from_fields (Fields      *f,
+                 const char  *server,
+                 GError     **error)
 {
   g_autoptr(BansoSyncDoc) doc = NULL;
   g_autoptr(GStrvBuilder) ancestry = NULL;
-  g_autoptr(GList) members = NULL;
-  JsonObject *o, *revisions = NULL;
-  JsonNode *deleted, *revs_node, *ids_node = NULL, *start_node = NULL;
-  JsonArray *ids;
-  const char *id, *rev, *type, *dash;
-  gint64 start;
+  const char *id = f->id ? f->id->str : NULL;
+  const char *rev = f->rev ? f->rev->str : NULL;
+  const char *dash = rev ? strchr (rev, '-') : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (id == NULL || *id == '\0' || dash == NULL || dash[1] == '\0' ||
+      banso_revision_generation (rev) == 0)
     {
       g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
                    _("The server sent a record without a valid id or revision (%s, record %s)."),
-                   server, "?");
+                   server, id && *id ? id : "?");
       return NULL;
     }
-  o = json_node_get_object (node);
-  id = string_member (o, "_id");
-  rev = string_member (o, "_rev");
-  type = string_member (o, "type");
-
-  if (id == NULL || *id == '\0' || rev == NULL || (dash = strchr (rev, '-')) == NULL ||
-      dash[1] == '\0' || banso_revision_generation (rev) == 0)
-    {
-      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
-                   _("The server sent a record without a valid id or revision (%s, record %s)."),
-                   server, id ? id : "?");
-      return NULL;
-    }
-
-  revs_node = json_object_get_member (o, "_revisions");
-  if (revs_node != NULL && JSON_NODE_HOLDS_OBJECT (revs_node))
-    {
-      revisions = json_node_get_object (revs_node);
-      ids_node = json_object_get_member (revisions, "ids");
-      start_node = json_object_get_member (revisions, "start");
-    }
-  if (ids_node == NULL || !JSON_NODE_HOLDS_ARRAY (ids_node) ||
-      start_node == NULL || !JSON_NODE_HOLDS_VALUE (start_node) ||
-      json_node_get_value_type (start_node) != G_TYPE_INT64)
-    {
-      damaged_history (error, id, server);
-      return NULL;
-    }
-  ids = json_node_get_array (ids_node);
-  start = json_node_get_int (start_node);
-  if (json_array_get_length (ids) == 0 || start != (gint64)banso_revision_generation (rev))
+  if (!f->has_start || f->hashes == NULL || f->hashes->len == 0 ||
+      f->start != (gint64)banso_revision_generation (rev))
     {
       damaged_history (error, id, server);
       return NULL;
     }
 
   ancestry = g_strv_builder_new ();
-  for (guint i = 0; i < json_array_get_length (ids) && start - (gint64)i > 0; i++)
+  for (guint i = 0; i < f->hashes->len && f->start - (gint64)i > 0; i++)
     {
-      JsonNode *hash = json_array_get_element (ids, i);
+      const char *hash = g_ptr_array_index (f->hashes, i);
       g_autofree char *r = NULL;
 
-      if (!JSON_NODE_HOLDS_VALUE (hash) || json_node_get_value_type (hash) != G_TYPE_STRING ||
-          *json_node_get_string (hash) == '\0' ||
-          (i == 0 && strcmp (json_node_get_string (hash), dash + 1) != 0))
+      if (*hash == '\0' || (i == 0 && strcmp (hash, dash + 1) != 0))
         {
           damaged_history (error, id, server);
           return NULL;
         }
-      r = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start - (gint64)i, json_node_get_string (hash));
+      r = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", f->start - (gint64)i, hash);
       g_strv_builder_add (ancestry, r);
     }
 
   doc = g_new0 (BansoSyncDoc, 1);
   doc->id = g_strdup (id);
-  doc->type = g_strdup (type && *type ? type : "other");
+  doc->type = g_strdup (f->type && f->type->len > 0 ? f->type->str : "other");
   doc->ancestry = g_strv_builder_end (ancestry);
-  deleted = json_object_get_member (o, "_deleted");
-  doc->deleted = deleted != NULL && JSON_NODE_HOLDS_VALUE (deleted) &&
-                 json_node_get_value_type (deleted) == G_TYPE_BOOLEAN && json_node_get_boolean (deleted);
-
-  /* The body is written straight from the parsed reply: no copies. */
-  doc->body = g_string_sized_new (512);
-  g_string_append_c (doc->body, '{');
-  members = json_object_get_members (o);
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *name = l->data;
-
-      if (name[0] == '_' || g_str_equal (name, "type"))
-        continue;
-      if (doc->body->len > 1)
-        g_string_append_c (doc->body, ',');
-      banso_json_append_quoted (doc->body, name);
-      g_string_append_c (doc->body, ':');
-      banso_json_append_node (doc->body, json_object_get_member (o, name));
-    }
-  g_string_append_c (doc->body, '}');
-
+  doc->deleted = f->deleted;
+  doc->body = g_steal_pointer (&f->body);
   return g_steal_pointer (&doc);
+}
+
+static BansoSyncDoc *
+scan_doc (BansoJsonScan       *s,
+          int         depth,
+          const char *server)
+{
+  Fields f = { 0 };
+  BansoSyncDoc *doc = NULL;
+
+  if (scan_doc_fields (s, &f, depth))
+    {
+      doc = doc_from_fields (&f, server, s->error);
+      s->failed = doc == NULL;
+    }
+  fields_clear (&f);
+  return doc;
+}
+
+/**
+ * banso_sync_doc_read:
+ * @json: one document as the server sent it
+ * @server: named in error messages
+ *
+ * Returns: (transfer full): the document, or %NULL with @error when it is not
+ *   JSON or a member the store needs is missing or wrong
+ */
+BansoSyncDoc *
+banso_sync_doc_read (const char  *json,
+                     gsize        len,
+                     const char  *server,
+                     GError     **error)
+{
+  BansoJsonScan s = BANSO_JSON_SCAN_INIT (json, len, server, error);
+  g_autoptr(BansoSyncDoc) doc = NULL;
+
+  banso_json_scan_skip_space (&s);
+  if (s.p < s.end && *s.p != '{')
+    {
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
+                   _("The server sent a record without a valid id or revision (%s, record %s)."),
+                   server, "?");
+      return NULL;
+    }
+  if ((doc = scan_doc (&s, 0, server)) == NULL || !banso_json_scan_end (&s))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+static gboolean
+fail_shape (BansoJsonScan       *s,
+            const char *what)
+{
+  if (!s->failed)
+    {
+      /* Translators: the first %s says what was wrong, the second is the URL. */
+      g_set_error (s->error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
+                   _("The server's reply is not what Banso expected: %s (%s%s)."),
+                   what, s->url, "");
+      s->failed = TRUE;
+    }
+  return FALSE;
+}
+
+/* [{"ok": doc} | {"missing": …} | {"error": …}, …]: the documents found. A
+ * revision gone since _changes listed it (compacted away) has no "ok": the
+ * next change of that document brings what is current. */
+static gboolean
+scan_entries (BansoJsonScan       *s,
+              int         depth,
+              const char *server,
+              GPtrArray  *out)
+{
+  if (!banso_json_scan_expect (s, '['))
+    return FALSE;
+  if (banso_json_scan_accept (s, ']'))
+    return TRUE;
+  do
+    {
+      banso_json_scan_skip_space (s);
+      if (s->p >= s->end)
+        return banso_json_scan_fail_unexpected (s);
+      if (*s->p != '{')
+        return banso_json_scan_value (s, depth + 1) && fail_shape (s, _("an entry that is not an object"));
+      s->p++;
+      if (banso_json_scan_accept (s, '}'))
+        continue;
+      do
+        {
+          g_autoptr(GString) name = g_string_sized_new (8);
+
+          if (!banso_json_scan_string (s, name) || !banso_json_scan_expect (s, ':'))
+            return FALSE;
+          banso_json_scan_skip_space (s);
+          if (g_str_equal (name->str, "ok"))
+            {
+              BansoSyncDoc *doc;
+
+              if (s->p >= s->end || *s->p != '{')
+                return banso_json_scan_value (s, depth + 2) &&
+                       fail_shape (s, _("a record that is not an object"));
+              if ((doc = scan_doc (s, depth + 2, server)) == NULL)
+                return FALSE;
+              g_ptr_array_add (out, doc);
+            }
+          else if (!banso_json_scan_value (s, depth + 2))
+            return FALSE;
+        }
+      while (banso_json_scan_accept (s, ','));
+      if (!banso_json_scan_expect (s, '}'))
+        return FALSE;
+    }
+  while (banso_json_scan_accept (s, ','));
+  return banso_json_scan_expect (s, ']');
+}
+
+/* {"results": [{"id": …, "docs": [entries]}, …]} */
+static gboolean
+scan_bulk_get (BansoJsonScan       *s,
+               const char *server,
+               GPtrArray  *out)
+{
+  gboolean results = FALSE;
+
+  if (!banso_json_scan_expect (s, '{'))
+    return FALSE;
+  if (!banso_json_scan_accept (s, '}'))
+    do
+      {
+        g_autoptr(GString) name = g_string_sized_new (8);
+
+        if (!banso_json_scan_string (s, name) || !banso_json_scan_expect (s, ':'))
+          return FALSE;
+        banso_json_scan_skip_space (s);
+        if (!g_str_equal (name->str, "results") || s->p >= s->end || *s->p != '[')
+          {
+            if (!banso_json_scan_value (s, 1))
+              return FALSE;
+            continue;
+          }
+        results = TRUE;
+        s->p++;
+        if (banso_json_scan_accept (s, ']'))
+          continue;
+        do
+          {
+            gboolean docs = FALSE;
+
+            banso_json_scan_skip_space (s);
+            if (s->p >= s->end)
+              return banso_json_scan_fail_unexpected (s);
+            if (*s->p != '{')
+              return banso_json_scan_value (s, 2) && fail_shape (s, _("a result without its docs"));
+            s->p++;
+            if (!banso_json_scan_accept (s, '}'))
+              do
+                {
+                  g_autoptr(GString) member = g_string_sized_new (8);
+
+                  if (!banso_json_scan_string (s, member) || !banso_json_scan_expect (s, ':'))
+                    return FALSE;
+                  banso_json_scan_skip_space (s);
+                  if (g_str_equal (member->str, "docs") && s->p < s->end && *s->p == '[')
+                    {
+                      docs = TRUE;
+                      if (!scan_entries (s, 3, server, out))
+                        return FALSE;
+                    }
+                  else if (!banso_json_scan_value (s, 3))
+                    return FALSE;
+                }
+              while (banso_json_scan_accept (s, ','));
+            if (!banso_json_scan_expect (s, '}'))
+              return FALSE;
+            if (!docs)
+              return fail_shape (s, _("a result without its docs"));
+          }
+        while (banso_json_scan_accept (s, ','));
+        if (!banso_json_scan_expect (s, ']'))
+          return FALSE;
+      }
+    while (banso_json_scan_accept (s, ','));
+  if (!banso_json_scan_expect (s, '}'))
+    return FALSE;
+  if (!results)
+    return fail_shape (s, _("the records asked for have no results list"));
+  return TRUE;
+}
+
+/**
+ * banso_sync_docs_read:
+ * @json: the reply of a _bulk_get or of an open_revs read
+ * @server: named in messages about a document
+ * @url: named in messages about the reply
+ *
+ * Returns: (transfer full) (element-type BansoSyncDoc): the documents in the
+ *   reply, or %NULL with @error when any part of it is wrong
+ */
+GPtrArray *
+banso_sync_docs_read (const char          *json,
+                      gsize                len,
+                      BansoSyncReplyKind   kind,
+                      const char          *server,
+                      const char          *url,
+                      GError             **error)
+{
+  BansoJsonScan s = BANSO_JSON_SCAN_INIT (json, len, url, error);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_sync_doc_free);
+  gboolean ok;
+
+  banso_json_scan_skip_space (&s);
+  if (s.p < s.end && *s.p != (kind == BANSO_SYNC_REPLY_OPEN_REVS ? '[' : '{'))
+    {
+      /* Valid JSON of the wrong shape is told apart from a damaged reply. */
+      if (banso_json_scan_value (&s, 0) && banso_json_scan_end (&s))
+        fail_shape (&s, kind == BANSO_SYNC_REPLY_OPEN_REVS
+                          ? _("the revisions of a record are not a list")
+                          : _("the records asked for have no results list"));
+      return NULL;
+    }
+
+  ok = kind == BANSO_SYNC_REPLY_OPEN_REVS ? scan_entries (&s, 0, server, docs)
+                                          : scan_bulk_get (&s, server, docs);
+  if (!ok || !banso_json_scan_end (&s))
+    return NULL;
+  return g_steal_pointer (&docs);
 }

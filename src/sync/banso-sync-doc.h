@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -19,14 +19,26 @@ typedef struct
   GString  *body;        /* the members without _id, _rev, … and type */
 } BansoSyncDoc;
 
-void          banso_sync_doc_free       (BansoSyncDoc  *doc);
-BansoSyncDoc *banso_sync_doc_decode     (JsonNode      *node,
-                                         const char    *server,
-                                         GError       **error);
-void          banso_json_append_quoted  (GString       *out,
-                                         const char    *s);
-void          banso_json_append_node    (GString       *out,
-                                         JsonNode      *node);
+/* The two answers that carry documents. */
+typedef enum
+{
+  BANSO_SYNC_REPLY_BULK_GET,   /* {"results": [{"id": …, "docs": [{"ok": doc}, …]}, …]} */
+  BANSO_SYNC_REPLY_OPEN_REVS,  /* [{"ok": doc}, {"missing": rev}, …] */
+} BansoSyncReplyKind;
+
+void          banso_sync_doc_free       (BansoSyncDoc        *doc);
+BansoSyncDoc *banso_sync_doc_read       (const char          *json,
+                                         gsize                len,
+                                         const char          *server,
+                                         GError             **error);
+GPtrArray    *banso_sync_docs_read      (const char          *json,
+                                         gsize                len,
+                                         BansoSyncReplyKind   kind,
+                                         const char          *server,
+                                         const char          *url,
+                                         GError             **error);
+void          banso_json_append_quoted  (GString             *out,
+                                         const char          *s);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoSyncDoc, banso_sync_doc_free)
 
