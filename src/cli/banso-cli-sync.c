@@ -31,7 +31,8 @@ print_progress (BansoSyncDirection phase,
                 guint64            total,
                 gpointer           user_data)
 {
-  const char *what = phase == BANSO_SYNC_PUSH ? _("Sending") : _("Receiving");
+  const char *what = phase == BANSO_SYNC_PUSH ? _("Sending")
+                   : phase == BANSO_SYNC_MEDIA ? _("Media files (MB)") : _("Receiving");
 
   if (total > 0)
     g_printerr ("%s%s: %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT "%s", is_tty ? "\r" : "", what,
@@ -135,7 +136,7 @@ cmd_sync (int    argc,
   g_autofree char *login = NULL;
   g_autofree char *ca_file = NULL;
   g_autofree char *password = NULL;
-  gboolean once = FALSE, pull_only = FALSE;
+  gboolean once = FALSE, pull_only = FALSE, no_media = FALSE;
   int batch = 0, interval = BANSO_SYNC_INTERVAL_SECONDS, timeout = 0;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, NULL, "URL" },
@@ -144,6 +145,7 @@ cmd_sync (int    argc,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, NULL, "FILE" },
     { "once", 0, 0, G_OPTION_ARG_NONE, &once, NULL, NULL },
     { "pull-only", 0, 0, G_OPTION_ARG_NONE, &pull_only, NULL, NULL },
+    { "no-media", 0, 0, G_OPTION_ARG_NONE, &no_media, NULL, NULL },
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch, NULL, "N" },
     { "interval", 0, 0, G_OPTION_ARG_INT, &interval, NULL, "SECONDS" },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, NULL, "SECONDS" },
@@ -156,7 +158,8 @@ cmd_sync (int    argc,
       server == NULL || batch < 0 || interval < 1 || timeout < 0)
     return usage (error ? error->message
                         : _("sync takes: --server URL [--database NAME] [--login NAME] [--ca-file FILE]"
-                            " [--once] [--pull-only] [--batch N] [--interval SECONDS] [--timeout SECONDS]"));
+                            " [--once] [--pull-only] [--no-media] [--batch N] [--interval SECONDS]"
+                            " [--timeout SECONDS]"));
 
   is_tty = isatty (STDERR_FILENO);
 
@@ -189,6 +192,7 @@ cmd_sync (int    argc,
   replication.source = pull_only ? replication.database : NULL;
   replication.batch_size = batch;
   replication.create_target = !pull_only;
+  replication.media = !no_media;
   replication.progress = print_progress;
 
   g_unix_signal_add (SIGINT, on_signal, cancellable);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "banso-household-store.h"
+#include "banso-media.h"
 #include "banso-prestige.h"
 #include "banso-revtree.h"
 #include "banso-store-private.h"
@@ -99,6 +100,8 @@ banso_revtree_reindex (BansoTxn    *txn,
     return banso_household_reindex_doc (txn, type, docno, body, fresh, error);
   if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
     return banso_prestige_reindex_doc (txn, docno, body, error);
+  if (g_strcmp0 (type, BANSO_MEDIA_TYPE) == 0)
+    return banso_media_reindex_doc (txn, docno, body, error);
   return TRUE;
 }
 

@@ -222,6 +222,19 @@ static const char *migrations[] = {
   "CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit"
   "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 8: media files of the culture archive: how many of each file's pieces are
+   * here (pulled ones arrive a piece at a time) and whether the server has
+   * them all. */
+  "CREATE TABLE media_files ("
+  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
+  "  sha256 TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  chunks INTEGER NOT NULL,"
+  "  have INTEGER NOT NULL DEFAULT 0,"
+  "  sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1))"
+  ");"
+  "CREATE INDEX media_files_by_sha256 ON media_files (sha256);",
 };
 
 guint

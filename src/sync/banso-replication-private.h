@@ -63,6 +63,12 @@ gint64    _banso_sync_count_since             (BansoStore    *store,
 gboolean  _banso_run_push                     (BansoRun      *run,
                                                GError       **error);
 
+/* banso-replication-media.c */
+gboolean  _banso_run_push_media               (BansoRun      *run,
+                                               GError       **error);
+gboolean  _banso_run_pull_media               (BansoRun      *run,
+                                               GError       **error);
+
 /* banso-replication-pull.c */
 gboolean  _banso_run_pull                     (BansoRun      *run,
                                                GError       **error);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "banso-media.h"
 #include "banso-replication-private.h"
 #include "banso-revtree.h"
 #include "banso-sync-doc.h"
@@ -102,7 +103,8 @@ read_remote_changes (BansoRun  *run,
           _banso_run_bad_reply (error, run, _("a change without an id or revisions"), path);
           return NULL;
         }
-      if (g_str_has_prefix (id, "_design/"))
+      /* Pieces of media files come as files, not records. */
+      if (g_str_has_prefix (id, "_design/") || g_str_has_prefix (id, BANSO_MEDIA_CHUNK_PREFIX))
         continue;
 
       w = g_new0 (Wanted, 1);
@@ -142,7 +144,7 @@ read_docs (BansoRun           *run,
   gsize size;
   const char *data;
 
-  reply = banso_sync_client_request_bytes (client, method, path, body, len, status,
+  reply = banso_sync_client_request_bytes (client, method, path, body, len, NULL, status,
                                            run->cancellable, error);
   if (reply == NULL)
     return NULL;

@@ -175,6 +175,10 @@ banso_replicate (const BansoReplication  *replication,
 
       ok = (i > 0 || ensure_database (&run, error)) &&
            (dir == BANSO_SYNC_PUSH ? _banso_run_push (&run, error) : _banso_run_pull (&run, error));
+      /* Records first: they are small and wanted now; media can take hours. */
+      if (ok && replication->media)
+        ok = dir == BANSO_SYNC_PUSH ? _banso_run_push_media (&run, error)
+                                    : _banso_run_pull_media (&run, error);
       run_clear (&run);
     }
 

@@ -15,6 +15,7 @@ typedef enum
   BANSO_SYNC_PUSH = 1 << 0,
   BANSO_SYNC_PULL = 1 << 1,
   BANSO_SYNC_BOTH = BANSO_SYNC_PUSH | BANSO_SYNC_PULL,
+  BANSO_SYNC_MEDIA = 1 << 2,   /* a progress phase: pieces of media files */
 } BansoSyncDirection;
 
 #define BANSO_SYNC_DEFAULT_BATCH 500
@@ -26,6 +27,7 @@ typedef struct
   guint64 push_failures;   /* revisions the server refused, one by one */
   guint64 bytes_sent;
   guint64 bytes_received;
+  guint64 media_bytes;     /* of media pieces moved either way */
 } BansoSyncStats;
 
 /* Called from the replicating thread. @total is 0 when not known yet. */
@@ -44,6 +46,7 @@ typedef struct
   const char            *source;        /* for a pull-only reference database, else NULL */
   guint                  batch_size;    /* 0: BANSO_SYNC_DEFAULT_BATCH */
   gboolean               create_target;
+  gboolean               media;         /* move media files too (not on a metered link) */
   BansoSyncProgressFunc  progress;
   gpointer               progress_data;
 } BansoReplication;
@@ -56,6 +59,8 @@ gint64    banso_sync_count_pending    (BansoStore              *store,
                                        const char              *server,
                                        const char              *database,
                                        GError                 **error);
+gint64    banso_sync_count_media_waiting (BansoStore           *store,
+                                          GError              **error);
 char     *banso_replication_id        (BansoStore              *store,
                                        const char              *server,
                                        const char              *database,

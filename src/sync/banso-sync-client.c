@@ -365,6 +365,7 @@ exchange (BansoSyncClient  *self,
           const char       *path,
           const char       *body,
           gsize             body_len,
+          const char       *content_type,
           guint            *out_status,
           GCancellable     *cancellable,
           GError          **error)
@@ -398,7 +399,8 @@ retry:
       {
         g_autoptr(GBytes) bytes = NULL;
 
-        gzipped = self->gzip_requests && body_len > GZIP_ABOVE;
+        /* Media is compressed already; JSON shrinks to a fifth. */
+        gzipped = content_type == NULL && self->gzip_requests && body_len > GZIP_ABOVE;
         if (gzipped && (bytes = gzip_bytes (body, body_len)) != NULL)
           soup_message_headers_replace (headers, "Content-Encoding", "gzip");
         else
@@ -407,7 +409,8 @@ retry:
             bytes = g_bytes_new (body, body_len);
           }
         self->bytes_sent += g_bytes_get_size (bytes);
-        soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+        soup_message_set_request_body_from_bytes (msg, content_type ? content_type : "application/json",
+                                                  bytes);
       }
     self->bytes_sent += strlen (method) + strlen (path) + 160;
 
@@ -499,6 +502,7 @@ request_ok (BansoSyncClient  *self,
             const char       *path,
             const char       *body,
             gsize             body_len,
+            const char       *content_type,
             guint            *out_status,
             char            **out_url,
             GCancellable     *cancellable,
@@ -510,7 +514,8 @@ request_ok (BansoSyncClient  *self,
   if (out_status)
     *out_status = 0;
   *out_url = g_strconcat (self->server, path, NULL);
-  reply = exchange (self, method, *out_url, path, body, body_len, &status, cancellable, error);
+  reply = exchange (self, method, *out_url, path, body, body_len, content_type, &status,
+                    cancellable, error);
   if (out_status)
     *out_status = status;
   if (reply != NULL && (status < 200 || status >= 300))
@@ -547,7 +552,7 @@ banso_sync_client_request (BansoSyncClient  *self,
 
   g_return_val_if_fail (BANSO_IS_SYNC_CLIENT (self), NULL);
 
-  reply = request_ok (self, method, path, body, body_len, out_status, &url, cancellable, error);
+  reply = request_ok (self, method, path, body, body_len, NULL, out_status, &url, cancellable, error);
   if (reply == NULL)
     return NULL;
   if ((root = parse_reply (reply, &local_error)) == NULL)
@@ -558,9 +563,11 @@ banso_sync_client_request (BansoSyncClient  *self,
 
 /**
  * banso_sync_client_request_bytes:
+ * @content_type: (nullable): of @body; %NULL for JSON
  *
  * Like banso_sync_client_request(), but the reply of a 2xx answer comes back
- * as it is, for a caller that reads it itself.
+ * as it is, for a caller that reads it itself, and the body can be of any
+ * type.
  *
  * Returns: (transfer full): the reply; %NULL with @error when the answer is
  *   not 2xx or no answer came
@@ -571,6 +578,7 @@ banso_sync_client_request_bytes (BansoSyncClient  *self,
                                  const char       *path,
                                  const char       *body,
                                  gsize             body_len,
+                                 const char       *content_type,
                                  guint            *out_status,
                                  GCancellable     *cancellable,
                                  GError          **error)
@@ -580,6 +588,7 @@ banso_sync_client_request_bytes (BansoSyncClient  *self,
 
   g_return_val_if_fail (BANSO_IS_SYNC_CLIENT (self), NULL);
 
-  reply = request_ok (self, method, path, body, body_len, out_status, &url, cancellable, error);
+  reply = request_ok (self, method, path, body, body_len, content_type, out_status, &url,
+                      cancellable, error);
   return reply ? g_byte_array_free_to_bytes (reply) : NULL;
 }

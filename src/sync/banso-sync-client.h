@@ -56,6 +56,7 @@ GBytes          *banso_sync_client_request_bytes  (BansoSyncClient  *self,
                                                    const char       *path,
                                                    const char       *body,
                                                    gsize             body_len,
+                                                   const char       *content_type,
                                                    guint            *out_status,
                                                    GCancellable     *cancellable,
                                                    GError          **error);

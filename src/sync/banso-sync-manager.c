@@ -40,6 +40,7 @@ struct _BansoSyncManager
   guint64             total;
   gint64              pending;
   guint               conflicts;
+  gint64              media_held;   /* media files the last run left for an unmetered link */
   GDateTime          *last_success;
   GDateTime          *last_failure;
   char               *last_error;
@@ -110,6 +111,10 @@ banso_sync_settings_load (BansoStore *store)
   settings->login = nonempty (banso_store_get_meta (store, "sync_login"));
   settings->ca_file = nonempty (banso_store_get_meta (store, "sync_ca_file"));
   settings->references = nonempty (banso_store_get_meta (store, "sync_references"));
+  {
+    g_autofree char *metered = banso_store_get_meta (store, "sync_media_metered");
+    settings->media_metered = g_strcmp0 (metered, "1") == 0;
+  }
   return settings;
 }
 
@@ -123,6 +128,7 @@ banso_sync_settings_copy (const BansoSyncSettings *settings)
   copy->login = g_strdup (settings->login);
   copy->ca_file = g_strdup (settings->ca_file);
   copy->references = g_strdup (settings->references);
+  copy->media_metered = settings->media_metered;
   return copy;
 }
 
@@ -135,7 +141,8 @@ banso_sync_settings_save (BansoStore              *store,
          banso_store_set_meta (store, "sync_database", settings->database ? settings->database : "", error) &&
          banso_store_set_meta (store, "sync_login", settings->login ? settings->login : "", error) &&
          banso_store_set_meta (store, "sync_ca_file", settings->ca_file ? settings->ca_file : "", error) &&
-         banso_store_set_meta (store, "sync_references", settings->references ? settings->references : "", error);
+         banso_store_set_meta (store, "sync_references", settings->references ? settings->references : "", error) &&
+         banso_store_set_meta (store, "sync_media_metered", settings->media_metered ? "1" : "0", error);
 }
 
 /* }}} */
@@ -173,6 +180,15 @@ network_available (BansoSyncManager *self)
   return server_is_local (self) || g_network_monitor_get_network_available (self->monitor);
 }
 
+/* BANSO_SYNC_METERED=1 makes every link count as metered (for tests). */
+static gboolean
+link_is_metered (BansoSyncManager *self)
+{
+  if (g_strcmp0 (g_getenv ("BANSO_SYNC_METERED"), "1") == 0)
+    return TRUE;
+  return !server_is_local (self) && g_network_monitor_get_network_metered (self->monitor);
+}
+
 static void
 set_counts (BansoSyncManager *self,
             gint64            pending,
@@ -202,6 +218,8 @@ typedef struct
   BansoSyncStats     stats;
   gint64             pending;     /* counted at the end of the run, so that */
   guint              conflicts;   /* the summary never shows stale counts */
+  gboolean           media;       /* whether this run moves media files */
+  gint64             media_waiting;
 } RunData;
 
 static void
@@ -321,6 +339,7 @@ run_thread (GTask        *task,
   replication.database = data->settings->database ? data->settings->database : "banso";
   replication.direction = BANSO_SYNC_BOTH;
   replication.create_target = TRUE;
+  replication.media = data->media;
   replication.progress = on_progress;
   replication.progress_data = data;
 
@@ -350,6 +369,7 @@ run_thread (GTask        *task,
   if (run >= 0)
     banso_sync_log_finish (self->store, run, &data->stats, error, NULL);
   count_now (self->store, data->settings, &data->pending, &data->conflicts);
+  data->media_waiting = banso_sync_count_media_waiting (self->store, NULL);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -392,6 +412,7 @@ run_done (GObject      *object,
   self->running = FALSE;
   self->done = self->total = 0;
   self->count_generation++;
+  self->media_held = data->media ? 0 : MAX (data->media_waiting, 0);
   set_counts (self, data->pending, data->conflicts);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
@@ -448,6 +469,7 @@ run (BansoSyncManager *self)
   data->user = g_object_ref (self->user);
   data->self = self;
   data->context = g_main_context_ref_thread_default ();
+  data->media = !link_is_metered (self) || self->settings->media_metered;
 
   self->running = TRUE;
   self->done = self->total = 0;
@@ -865,6 +887,8 @@ banso_sync_manager_dup_summary (BansoSyncManager *self)
         {
           g_autofree char *done = format_count (self->done);
           g_autofree char *total = format_count (self->total);
+          if (self->phase == BANSO_SYNC_MEDIA)
+            return g_strdup_printf (_("Media files: %s of %s MB"), done, total);
           return g_strdup_printf (self->phase == BANSO_SYNC_PULL ? _("Receiving %s of %s")
                                                                  : _("Sending %s of %s"),
                                   done, total);
@@ -890,6 +914,16 @@ banso_sync_manager_dup_summary (BansoSyncManager *self)
         return g_strdup_printf (ngettext ("%s change waiting",
                                   "%s changes waiting", self->pending),
                                 pending);
+      if (self->last_success != NULL && self->media_held > 0)
+        {
+          g_autofree char *when = format_time (self->last_success);
+          g_autofree char *held = format_count (self->media_held);
+          /* Translators: the first %s is a time, the second a number of files. */
+          return g_strdup_printf (ngettext ("All changes sent %s — %s media file waits for an unmetered connection",
+                                            "All changes sent %s — %s media files wait for an unmetered connection",
+                                            self->media_held),
+                                  when, held);
+        }
       if (self->last_success != NULL)
         {
           g_autofree char *when = format_time (self->last_success);

@@ -28,6 +28,7 @@ typedef struct
   char *login;
   char *ca_file;
   char *references;   /* reference databases the office only pulls, space-separated */
+  gboolean media_metered;  /* move media files on a metered connection too */
 } BansoSyncSettings;
 
 #define BANSO_TYPE_SYNC_MANAGER (banso_sync_manager_get_type ())

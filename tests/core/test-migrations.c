@@ -575,7 +575,7 @@ test_failed_migration (gconstpointer data)
   g_autofree char *number = g_strdup_printf ("%u", version + 1);
   /* A table the next migration creates. */
   const char *blockers[] = { NULL, "household_index", "prestige_index", "audit_no_replace",
-                             "household_by_ethnic_poverty", NULL, "sync_runs" };
+                             "household_by_ethnic_poverty", NULL, "sync_runs", "media_files" };
   gboolean trigger = version == 3;
   BansoStore *store;
   OldDb old;
@@ -631,6 +631,11 @@ test_failed_migration (gconstpointer data)
     {
       g_assert_false (table_exists (db, "conflicts"));
       g_assert_false (table_exists (db, "audit_new"));
+    }
+  else if (version == 7)
+    {
+      g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                                 " WHERE name = 'media_files_by_sha256'"), ==, 0);
     }
   g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM documents"), ==, old.n_documents);
   g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM audit"), ==, old.n_audit);

@@ -244,6 +244,7 @@ sync_run (BansoStore      *store,
   r.direction = BANSO_SYNC_BOTH;
   r.batch_size = batch;
   r.create_target = TRUE;
+  r.media = TRUE;
   return banso_replicate (&r, stats ? stats : &local, NULL, error);
 }
 

@@ -12,6 +12,7 @@
 
 #include "banso-demo.h"
 #include "banso-household-store.h"
+#include "banso-media.h"
 #include "banso-sync-manager.h"
 #include "banso-test-util.h"
 #include "sync-test-util.h"
@@ -154,6 +155,76 @@ test_summary (Fixture       *f,
   assert_summary_starts (f, "All changes sent ");
 }
 
+static char *
+add_media (Fixture    *f,
+           const char *name,
+           gsize       size)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *bytes = g_malloc (size);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (char)(i * 7 + i / 4096);
+  g_file_set_contents (path, bytes, size, &error);
+  g_assert_no_error (error);
+  id = banso_media_add (f->store, f->admin, path, NULL, "audio/ogg", NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* On a metered link the records go and media waits, and the line says so;
+ * on another link, or when the office allows it, media goes too. */
+static void
+test_metered (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *url = sync_helper_url (server, NULL);
+  g_autofree char *song = add_media (f, "khap-thai.ogg", 1536 * 1024);
+  g_autofree char *summary = NULL;
+  g_autofree char *other = NULL;
+  BansoSyncSettings settings = { url, (char *)"office-metered", NULL, NULL, NULL, TRUE };
+  g_autoptr(GError) error = NULL;
+
+  configure (f, url, NULL);
+  g_setenv ("BANSO_SYNC_METERED", "1", TRUE);
+  start (f);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  wait_for_pending (f, 0);
+  summary = banso_sync_manager_dup_summary (f->manager);
+  g_test_message ("summary: %s", summary);
+  g_assert_true (g_str_has_prefix (summary, "All changes sent "));
+  g_assert_true (g_str_has_suffix (summary, " — 1 media file waits for an unmetered connection"));
+  g_assert_cmpint (banso_sync_count_media_waiting (f->store, NULL), ==, 1);
+
+  g_unsetenv ("BANSO_SYNC_METERED");
+  banso_sync_manager_sync_now (f->manager);
+  wait_for_run (f);
+  g_assert_no_error (f->last_error);
+  g_clear_pointer (&summary, g_free);
+  summary = banso_sync_manager_dup_summary (f->manager);
+  g_test_message ("summary: %s", summary);
+  g_assert_null (strstr (summary, "media"));
+  g_assert_cmpint (banso_sync_count_media_waiting (f->store, NULL), ==, 0);
+
+  /* Allowed on metered links: nothing waits. */
+  g_setenv ("BANSO_SYNC_METERED", "1", TRUE);
+  g_assert_true (banso_sync_settings_save (f->store, &settings, &error));
+  g_assert_no_error (error);
+  banso_sync_manager_set_settings (f->manager, &settings);
+  other = add_media (f, "xoe.ogg", 700 * 1024);
+  banso_sync_manager_sync_now (f->manager);
+  wait_for_run (f);
+  g_unsetenv ("BANSO_SYNC_METERED");
+  g_assert_no_error (f->last_error);
+  g_assert_cmpint (banso_sync_count_media_waiting (f->store, NULL), ==, 0);
+  g_clear_pointer (&summary, g_free);
+  summary = banso_sync_manager_dup_summary (f->manager);
+  g_assert_null (strstr (summary, "media"));
+}
+
 static void
 test_failures (Fixture       *f,
                gconstpointer  data)
@@ -261,6 +332,7 @@ main (int   argc,
   server = sync_helper_start_server (NULL);
 
   g_test_add ("/sync-manager/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
+  g_test_add ("/sync-manager/metered", Fixture, NULL, fixture_setup, test_metered, fixture_teardown);
   g_test_add ("/sync-manager/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
   g_test_add ("/sync-manager/references", Fixture, NULL, fixture_setup, test_references, fixture_teardown);
 

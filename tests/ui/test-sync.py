@@ -18,6 +18,7 @@
 #   test-sync.py --banso BANSO --data-dir DIR --screenshots DIR
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -113,16 +114,35 @@ def step_refuse_http(app, main, shots):
     screenshot(os.path.join(shots, 'sync-refused.png'))
 
 
-def step_save_local(app, main, shots):
-    log('3. an address of this machine, without a login, is saved')
+def saved_setting(data_dir, key):
+    db = sqlite3.connect('file:%s?mode=ro' % os.path.join(data_dir, 'banso.db'), uri=True)
+    try:
+        row = db.execute('SELECT value FROM meta WHERE key = ?', (key,)).fetchone()
+    finally:
+        db.close()
+    return row[0] if row else None
+
+
+def step_save_local(app, main, data_dir, shots):
+    log('3. an address of this machine, without a login, is saved, with media allowed on '
+        'metered connections')
     server = entry(app, main, 'Server address')
     set_text(server, LOCAL_DEAD)
     set_text(entry(app, main, 'Login'), '')
     app.wait(lambda: not any('unencrypted' in t for t in label_texts(main)),
              'the message under the address to go once it is edited')
+    media = app.wait_find(main, None, pred=lambda a: role(a) in ('check box', 'toggle button', 'switch') and
+                          'Media Files on Metered Connections' in name(a),
+                          what='the switch "Media Files on Metered Connections"')
+    if has_state(media, Atspi.StateType.CHECKED):
+        raise UIError('media on metered connections is allowed before anyone chose it')
+    do_action(media, ('click', 'activate', 'toggle'))
+    app.wait(lambda: has_state(media, Atspi.StateType.CHECKED), 'the media switch to turn on')
     do_action(app.wait_find(main, 'push button', 'Save'))
     app.wait(lambda: any(t.startswith('Saved.') for t in label_texts(main)),
              'the section to say the settings were saved')
+    app.wait(lambda: saved_setting(data_dir, 'sync_media_metered') == '1',
+             'the choice about media on metered connections to be saved')
     if marked_invalid(server):
         raise UIError('the saved address is still marked invalid')
     app.wait(lambda: 'Sync not set up' not in indicator_text(app, main),
@@ -211,7 +231,7 @@ def steps(app, data_dir, shots):
     main = app.window('Banso', timeout=60)
     households = step_indicator(app, main, shots)
     step_refuse_http(app, main, shots)
-    step_save_local(app, main, shots)
+    step_save_local(app, main, data_dir, shots)
     step_sync_now(app, main, shots)
     step_conflict(app, main, households, shots)
     log('6. close the window')

@@ -51,6 +51,7 @@ struct _BansoSyncPage
   GtkButton            *ca_choose_button;
   AdwPreferencesRow    *ca_error_row;
   GtkLabel             *ca_error;
+  GtkSwitch            *media_metered_switch;
   GtkLabel             *settings_note;
   GtkButton            *save_button;
 

@@ -291,6 +291,7 @@ load_done (GObject      *object,
   g_free (self->ca_file);
   self->ca_file = g_strdup (settings->ca_file);
   update_ca_row (self);
+  gtk_switch_set_active (self->media_metered_switch, settings->media_metered);
   set_note (self, NULL);
   self->loading_settings = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.save", TRUE);
@@ -392,6 +393,7 @@ save_settings (BansoStore               *store,
   saved->login = g_strdup (edits->login);
   g_free (saved->ca_file);
   saved->ca_file = g_strdup (edits->ca_file);
+  saved->media_metered = edits->media_metered;
   if (!banso_sync_settings_save (store, saved, error))
     return FALSE;
   *out_saved = g_steal_pointer (&saved);
@@ -516,6 +518,7 @@ save_action (GtkWidget  *widget,
   job->settings->database = field_text (self->database_row);
   job->settings->login = field_text (self->login_row);
   job->settings->ca_file = g_strdup (self->ca_file);
+  job->settings->media_metered = gtk_switch_get_active (self->media_metered_switch);
   password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
   if (*password != '\0')
     job->password = g_steal_pointer (&password);

@@ -77,7 +77,10 @@ update_progress (BansoSyncPage *self)
       g_autofree char *n_total = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
       g_autofree char *text = NULL;
 
-      if (banso_sync_manager_get_phase (m) == BANSO_SYNC_PULL)
+      if (banso_sync_manager_get_phase (m) == BANSO_SYNC_MEDIA)
+        /* Translators: the progress of a sync run in megabytes of media files. */
+        text = g_strdup_printf (_("Media files: %s of %s MB"), n_done, n_total);
+      else if (banso_sync_manager_get_phase (m) == BANSO_SYNC_PULL)
         /* Translators: the progress of a sync run: "Receiving: 1,200 of 5,000". */
         text = g_strdup_printf (_("Receiving: %s of %s"), n_done, n_total);
       else
@@ -546,6 +549,7 @@ banso_sync_page_class_init (BansoSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, password_note_row);
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, password_note);
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, media_metered_switch);
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, ca_clear_button);
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, ca_choose_button);
   gtk_widget_class_bind_template_child (widget_class, BansoSyncPage, ca_error_row);
