@@ -277,7 +277,9 @@ banso_doc_put (BansoTxn          *txn,
   g_return_val_if_fail (txn != NULL, FALSE);
   g_return_val_if_fail (type != NULL && id != NULL && body != NULL, FALSE);
 
-  if (!read_current (txn, id, &cur, error))
+  if (flags & BANSO_DOC_PUT_NEW)
+    memset (&cur, 0, sizeof cur);
+  else if (!read_current (txn, id, &cur, error))
     return FALSE;
 
   if (cur.exists && g_strcmp0 (cur.type, type) != 0)
@@ -330,13 +332,32 @@ banso_doc_put (BansoTxn          *txn,
       sqlite3_bind_text (stmt, 3, rev, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
       sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, error))
+      if (flags & BANSO_DOC_PUT_NEW)
+        {
+          /* The unique index on ids does the looking up. */
+          int rc = sqlite3_step (stmt);
+
+          sqlite3_reset (stmt);
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            {
+              g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS,
+                           _("The id %s is already taken by another record."), id);
+              goto fail;
+            }
+          if (rc != SQLITE_DONE)
+            {
+              banso_sql_error (db, rc, error);
+              goto fail;
+            }
+        }
+      else if (!step_done (db, stmt, error))
         goto fail;
       cur.docno = sqlite3_last_insert_rowid (db);
       action = (flags & BANSO_DOC_PUT_IMPORT) ? "import" : "create";
     }
 
-  if (!_banso_doc_write_audit (txn, id, type, action, cur.rev, rev, error))
+  if (!(flags & BANSO_DOC_PUT_DEFER_AUDIT) &&
+      !_banso_doc_write_audit (txn, id, type, action, cur.rev, rev, error))
     goto fail;
 
   _banso_txn_mark_changed (txn, type);

@@ -19,6 +19,12 @@ typedef enum
   BANSO_DOC_PUT_CHECKED = 1 << 1,
   /* The caller rebuilds the search index once at the end of the transaction. */
   BANSO_DOC_PUT_DEFER_SEARCH = 1 << 2,
+  /* A new document for certain: written without looking for the id first; an
+   * id already taken fails with %BANSO_STORE_ERROR_EXISTS. */
+  BANSO_DOC_PUT_NEW = 1 << 3,
+  /* The caller writes the audit entries of the whole import at once at the
+   * end of the transaction (banso_household_bulk_end()). */
+  BANSO_DOC_PUT_DEFER_AUDIT = 1 << 4,
 } BansoDocPutFlags;
 
 typedef struct

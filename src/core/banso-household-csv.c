@@ -156,6 +156,15 @@ add_problem (Import     *imp,
   g_ptr_array_add (imp->result->problems, problem);
 }
 
+static void
+report_existing (Import     *imp,
+                 guint       line,
+                 const char *key)
+{
+  add_problem (imp, line, COL_HOUSEHOLD,
+               _("household %s is already in the database; was this file imported before?"), key);
+}
+
 static const char *
 field (Import *imp,
        int     column)
@@ -268,15 +277,18 @@ flush_household (Import *imp)
 
   if (imp->writing)
     {
-      /* Every field and reference of these rows was checked above. */
+      /* Every field and reference of these rows was checked above; the id
+       * is looked up by the insert itself. */
       if (banso_household_save (imp->txn, imp->current,
-                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED |
-                                (imp->bulk_restore ? BANSO_DOC_PUT_DEFER_SEARCH : 0),
+                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED | BANSO_DOC_PUT_NEW |
+                                (imp->bulk_restore ? BANSO_DOC_PUT_DEFER_SEARCH | BANSO_DOC_PUT_DEFER_AUDIT : 0),
                                 &error))
         {
           imp->result->households++;
           imp->result->members += imp->current->members->len;
         }
+      else if (g_error_matches (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS))
+        report_existing (imp, imp->current_line, imp->current_key);
       else
         add_problem (imp, imp->current_line, -1, "%s", error->message);
     }
@@ -429,10 +441,10 @@ read_member_row (Import *imp)
        * file imported twice is refused instead of doubling the households. */
       if (is_document_id (key))
         {
-          if (document_exists (imp, key))
-            add_problem (imp, line, COL_HOUSEHOLD,
-                         _("household %s is already in the database; was this file imported before?"),
-                         key);
+          /* While writing, the insert finds an id taken; once only checking,
+           * a look-up does. */
+          if (!imp->writing && document_exists (imp, key))
+            report_existing (imp, line, key);
           imp->current->id = g_strdup (key);
         }
       imp->current_key = g_strdup (key);

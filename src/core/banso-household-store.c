@@ -646,8 +646,8 @@ banso_household_reindex_all (BansoTxn  *txn,
  *
  * For a large import, inside its transaction: drops the secondary indexes of
  * the household list and of the audit log, which are cheaper to build once,
- * sorted, than to grow row by row. Saves during the bulk must pass
- * %BANSO_DOC_PUT_DEFER_SEARCH.
+ * sorted, than to grow row by row. Saves of households during the bulk must
+ * pass %BANSO_DOC_PUT_DEFER_SEARCH and %BANSO_DOC_PUT_DEFER_AUDIT.
  *
  * Returns: (transfer full): the statements that rebuild what was dropped, for
  *   banso_household_bulk_end(); %NULL on error
@@ -675,6 +675,25 @@ banso_household_bulk_begin (BansoTxn  *txn,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* The audit entries of the imported households go in at once at the end,
+   * before their index is built again: the rows one save each would write. */
+  stmt = banso_sql_prepare (db, "SELECT coalesce (max (docno), 0) FROM documents", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return banso_sql_error (db, sqlite3_errcode (db), error), NULL;
+  {
+    char *audit = sqlite3_mprintf ("INSERT INTO audit (at, user_id, doc_id, doc_type, action,"
+                                   " rev_before, rev_after)"
+                                   " SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), %Q, id, type,"
+                                   " 'import', NULL, rev FROM documents"
+                                   " WHERE docno > %lld AND type = '" BANSO_HOUSEHOLD_TYPE "'"
+                                   " ORDER BY docno",
+                                   banso_user_get_id (banso_txn_get_user (txn)),
+                                   (long long)sqlite3_column_int64 (stmt, 0));
+    g_ptr_array_insert (restore, 0, g_strdup (audit));
+    sqlite3_free (audit);
+  }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"",
@@ -689,8 +708,9 @@ banso_household_bulk_begin (BansoTxn  *txn,
 /**
  * banso_household_bulk_end:
  *
- * Rebuilds the indexes dropped by banso_household_bulk_begin() and the search
- * index, in the same transaction.
+ * Writes the audit entries of the households saved since
+ * banso_household_bulk_begin(), rebuilds the indexes it dropped and the
+ * search index, in the same transaction.
  */
 gboolean
 banso_household_bulk_end (BansoTxn   *txn,

@@ -24,6 +24,7 @@ typedef enum
   BANSO_STORE_ERROR_CONFLICT,
   BANSO_STORE_ERROR_PERMISSION,
   BANSO_STORE_ERROR_INVALID,
+  BANSO_STORE_ERROR_EXISTS,
 } BansoStoreError;
 
 #define BANSO_TYPE_STORE (banso_store_get_type ())
