@@ -36,6 +36,7 @@ struct _BansoSyncManager
 
   BansoSyncState      state;
   BansoSyncDirection  phase;
+  char               *database;     /* the one the run is at */
   guint64             done;
   guint64             total;
   gint64              pending;
@@ -220,6 +221,7 @@ typedef struct
   guint              conflicts;   /* the summary never shows stale counts */
   gboolean           media;       /* whether this run moves media files */
   gint64             media_waiting;
+  const char        *database;    /* the one being replicated, for progress */
 } RunData;
 
 static void
@@ -235,6 +237,7 @@ typedef struct
 {
   BansoSyncManager   *self;
   BansoSyncDirection  phase;
+  char               *database;
   guint64             done;
   guint64             total;
 } Progress;
@@ -245,6 +248,8 @@ apply_progress (gpointer data)
   Progress *p = data;
 
   p->self->phase = p->phase;
+  g_free (p->self->database);
+  p->self->database = g_steal_pointer (&p->database);
   p->self->done = p->done;
   p->self->total = p->total;
   notify_summary (p->self);
@@ -256,6 +261,7 @@ progress_free (gpointer data)
 {
   Progress *p = data;
   g_object_unref (p->self);
+  g_free (p->database);
   g_free (p);
 }
 
@@ -270,6 +276,7 @@ on_progress (BansoSyncDirection phase,
 
   p->self = g_object_ref (data->self);
   p->phase = phase;
+  p->database = g_strdup (data->database);
   p->done = done;
   p->total = total;
   g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, apply_progress, p, progress_free);
@@ -345,6 +352,7 @@ run_thread (GTask        *task,
 
   run = banso_sync_log_start (self->store, banso_sync_client_get_server (client),
                               replication.database, NULL);
+  data->database = replication.database;
   banso_replicate (&replication, &data->stats, cancellable, &error);
 
   /* Then what the data center sends every office: administrative units,
@@ -363,7 +371,9 @@ run_thread (GTask        *task,
           reference.direction = BANSO_SYNC_PULL;
           reference.source = names[i];
           reference.create_target = FALSE;
+          data->database = reference.database;
           banso_replicate (&reference, &data->stats, cancellable, &error);
+          data->database = NULL;
         }
     }
   if (run >= 0)
@@ -411,6 +421,7 @@ run_done (GObject      *object,
 
   self->running = FALSE;
   self->done = self->total = 0;
+  g_clear_pointer (&self->database, g_free);
   self->count_generation++;
   self->media_held = data->media ? 0 : MAX (data->media_waiting, 0);
   set_counts (self, data->pending, data->conflicts);
@@ -618,6 +629,7 @@ banso_sync_manager_finalize (GObject *object)
   g_clear_pointer (&self->last_success, g_date_time_unref);
   g_clear_pointer (&self->last_failure, g_date_time_unref);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (banso_sync_manager_parent_class)->finalize (object);
 }
@@ -828,6 +840,17 @@ BansoSyncDirection
 banso_sync_manager_get_phase (BansoSyncManager *self)
 {
   return self->phase;
+}
+
+/**
+ * banso_sync_manager_get_database:
+ *
+ * Returns: (nullable): the server database the running sync is at
+ */
+const char *
+banso_sync_manager_get_database (BansoSyncManager *self)
+{
+  return self->database;
 }
 
 GDateTime *

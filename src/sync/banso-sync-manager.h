@@ -57,6 +57,7 @@ guint              banso_sync_manager_get_conflicts  (BansoSyncManager  *self);
 guint64            banso_sync_manager_get_done       (BansoSyncManager  *self);
 guint64            banso_sync_manager_get_total      (BansoSyncManager  *self);
 BansoSyncDirection banso_sync_manager_get_phase      (BansoSyncManager  *self);
+const char        *banso_sync_manager_get_database   (BansoSyncManager  *self);
 GDateTime         *banso_sync_manager_get_last_success (BansoSyncManager *self);
 GDateTime         *banso_sync_manager_get_last_failure (BansoSyncManager *self);
 const char        *banso_sync_manager_get_last_error (BansoSyncManager  *self);

@@ -276,6 +276,15 @@ test_failures (Fixture       *f,
 
 /* Reference databases come down and never go back up. */
 static void
+note_database (BansoSyncManager *manager,
+               GParamSpec       *pspec,
+               GHashTable       *seen)
+{
+  if (banso_sync_manager_get_database (manager) != NULL)
+    g_hash_table_add (seen, g_strdup (banso_sync_manager_get_database (manager)));
+}
+
+static void
 test_references (Fixture       *f,
                  gconstpointer  data)
 {
@@ -285,6 +294,7 @@ test_references (Fixture       *f,
   g_autofree char *office_url = g_strdup_printf ("%s/office-ref", url);
   BansoSyncSettings settings = { url, (char *)"office-ref", NULL, NULL, (char *)"reference-policies" };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gint64 office_docs;
 
   json_node_unref (sync_http_json ("PUT", db_url, NULL));
@@ -296,8 +306,12 @@ test_references (Fixture       *f,
   g_assert_true (banso_sync_settings_save (f->store, &settings, &error));
   g_assert_no_error (error);
   start (f);
+  g_signal_connect (f->manager, "notify::summary", G_CALLBACK (note_database), databases);
   wait_for_run (f);
   g_assert_no_error (f->last_error);
+  /* The progress named each database as the run reached it. */
+  g_assert_true (g_hash_table_contains (databases, "office-ref"));
+  g_assert_true (g_hash_table_contains (databases, "reference-policies"));
 
   g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM documents"
                                                          " WHERE id = 'policy-1719' AND type = 'policy'"

@@ -75,17 +75,22 @@ update_progress (BansoSyncPage *self)
     {
       g_autofree char *n_done = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
       g_autofree char *n_total = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+      g_autofree char *step = NULL;
       g_autofree char *text = NULL;
+      const char *database = banso_sync_manager_get_database (m);
 
       if (banso_sync_manager_get_phase (m) == BANSO_SYNC_MEDIA)
         /* Translators: the progress of a sync run in megabytes of media files. */
-        text = g_strdup_printf (_("Media files: %s of %s MB"), n_done, n_total);
+        step = g_strdup_printf (_("Media files: %s of %s MB"), n_done, n_total);
       else if (banso_sync_manager_get_phase (m) == BANSO_SYNC_PULL)
         /* Translators: the progress of a sync run: "Receiving: 1,200 of 5,000". */
-        text = g_strdup_printf (_("Receiving: %s of %s"), n_done, n_total);
+        step = g_strdup_printf (_("Receiving: %s of %s"), n_done, n_total);
       else
         /* Translators: the progress of a sync run: "Sending: 1,200 of 5,000". */
-        text = g_strdup_printf (_("Sending: %s of %s"), n_done, n_total);
+        step = g_strdup_printf (_("Sending: %s of %s"), n_done, n_total);
+      /* Translators: a server database, then what the sync does there, e.g.
+       * "danh-muc-hanh-chinh — Receiving: 1,200 of 5,000". */
+      text = database ? g_strdup_printf (_("%s — %s"), database, step) : g_steal_pointer (&step);
       gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / total));
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
