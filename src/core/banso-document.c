@@ -248,6 +248,53 @@ current_clear (Current *cur)
   g_clear_pointer (&cur->type, g_free);
 }
 
+/* A document certain to be new, with its first revision: no look-up, the
+ * unique index on ids finds an id taken (%BANSO_STORE_ERROR_EXISTS). */
+gboolean
+_banso_doc_insert_new (BansoTxn          *txn,
+                       const char        *type,
+                       const char        *id,
+                       const char        *rev,
+                       const char        *body,
+                       BansoDocPutFlags   flags,
+                       gint64            *out_docno,
+                       GError           **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = banso_txn_prepare (txn,
+                            "INSERT INTO documents (id, type, rev, parent_rev, deleted, seq, body)"
+                            " VALUES (?1, ?2, ?3, NULL, 0, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rev, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
+  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS,
+                   _("The id %s is already taken by another record."), id);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return banso_sql_error (db, rc, error);
+  if (out_docno)
+    *out_docno = sqlite3_last_insert_rowid (db);
+
+  if (!(flags & BANSO_DOC_PUT_DEFER_AUDIT) &&
+      !_banso_doc_write_audit (txn, id, type, (flags & BANSO_DOC_PUT_IMPORT) ? "import" : "create",
+                               NULL, rev, error))
+    return FALSE;
+  _banso_txn_mark_changed (txn, type);
+  return TRUE;
+}
+
 /**
  * banso_doc_put:
  * @expected_rev: the revision the editor started from, or %NULL for a new document
@@ -302,62 +349,33 @@ banso_doc_put (BansoTxn          *txn,
 
   rev = banso_revision_compute (cur.exists ? cur.rev : NULL, FALSE, body);
 
-  if (cur.exists)
+  if (!cur.exists)
     {
-      if (!_banso_doc_keep_revision (txn, id, error))
-        goto fail;
-      stmt = banso_txn_prepare (txn,
-                                "UPDATE documents SET rev = ?2, parent_rev = ?3, deleted = 0,"
-                                " seq = ?4, body = ?5 WHERE docno = ?1", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, cur.docno);
-      sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
-      sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, error))
-        goto fail;
-      action = cur.deleted ? "restore" : "update";
-    }
-  else
-    {
-      stmt = banso_txn_prepare (txn,
-                                "INSERT INTO documents (id, type, rev, parent_rev, deleted, seq, body)"
-                                " VALUES (?1, ?2, ?3, NULL, 0, ?4, ?5)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, rev, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
-      sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
-      if (flags & BANSO_DOC_PUT_NEW)
-        {
-          /* The unique index on ids does the looking up. */
-          int rc = sqlite3_step (stmt);
-
-          sqlite3_reset (stmt);
-          if ((rc & 0xff) == SQLITE_CONSTRAINT)
-            {
-              g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS,
-                           _("The id %s is already taken by another record."), id);
-              goto fail;
-            }
-          if (rc != SQLITE_DONE)
-            {
-              banso_sql_error (db, rc, error);
-              goto fail;
-            }
-        }
-      else if (!step_done (db, stmt, error))
-        goto fail;
-      cur.docno = sqlite3_last_insert_rowid (db);
-      action = (flags & BANSO_DOC_PUT_IMPORT) ? "import" : "create";
+      current_clear (&cur);
+      if (!_banso_doc_insert_new (txn, type, id, rev, body, flags, out_docno, error))
+        return FALSE;
+      if (out_rev)
+        *out_rev = g_steal_pointer (&rev);
+      return TRUE;
     }
 
-  if (!(flags & BANSO_DOC_PUT_DEFER_AUDIT) &&
-      !_banso_doc_write_audit (txn, id, type, action, cur.rev, rev, error))
+  if (!_banso_doc_keep_revision (txn, id, error))
+    goto fail;
+  stmt = banso_txn_prepare (txn,
+                            "UPDATE documents SET rev = ?2, parent_rev = ?3, deleted = 0,"
+                            " seq = ?4, body = ?5 WHERE docno = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cur.docno);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
+  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+  if (!step_done (db, stmt, error))
+    goto fail;
+  action = cur.deleted ? "restore" : "update";
+
+  if (!_banso_doc_write_audit (txn, id, type, action, cur.rev, rev, error))
     goto fail;
 
   _banso_txn_mark_changed (txn, type);

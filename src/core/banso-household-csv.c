@@ -17,6 +17,7 @@
 #include "banso-fold.h"
 #include "banso-household-csv.h"
 #include "banso-household-store.h"
+#include "banso-import-writer.h"
 #include "banso-reference.h"
 #include "banso-validate.h"
 
@@ -127,9 +128,15 @@ typedef struct
   GHashTable          *communes;         /* code → TRUE */
   GHashTable          *villages;         /* "commune\nfold" → id */
   GHashTable          *ethnic;           /* text → code (or "" for unknown) */
-  gboolean             writing;          /* FALSE once a problem is found: only check */
+  gint                 writing;          /* FALSE once a problem is found: only check */
   int                  this_year;
   GPtrArray           *bulk_restore;     /* set during a bulk import */
+  /* While the rows are read, the writer thread alone uses the transaction;
+   * looking things up goes through a reader, which sees the database as it
+   * was before the import. */
+  BansoImportWriter   *writer;
+  sqlite3             *lookup_db;
+  GMutex               lock;             /* for the problems */
 } Import;
 
 G_GNUC_PRINTF (4, 5)
@@ -143,9 +150,9 @@ add_problem (Import     *imp,
   BansoImportProblem *problem;
   va_list args;
 
-  imp->writing = FALSE;
-  if (imp->result->problems->len >= MAX_PROBLEMS)
-    return;
+  g_atomic_int_set (&imp->writing, FALSE);
+  if (imp->writer != NULL)
+    banso_import_writer_stop (imp->writer);
 
   problem = g_new0 (BansoImportProblem, 1);
   problem->line = line;
@@ -153,7 +160,24 @@ add_problem (Import     *imp,
   va_start (args, format);
   problem->message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (imp->result->problems, problem);
+
+  g_mutex_lock (&imp->lock);
+  if (imp->result->problems->len < MAX_PROBLEMS)
+    g_ptr_array_add (imp->result->problems, g_steal_pointer (&problem));
+  g_mutex_unlock (&imp->lock);
+  if (problem != NULL)
+    problem_free (problem);
+}
+
+static guint
+count_problems (Import *imp)
+{
+  guint n;
+
+  g_mutex_lock (&imp->lock);
+  n = imp->result->problems->len;
+  g_mutex_unlock (&imp->lock);
+  return n;
 }
 
 static void
@@ -275,22 +299,15 @@ flush_household (Import *imp)
                             : _("household %s has more than one head of household."),
                  imp->current_key);
 
-  if (imp->writing)
+  if (g_atomic_int_get (&imp->writing))
     {
-      /* Every field and reference of these rows was checked above; the id
-       * is looked up by the insert itself. */
-      if (banso_household_save (imp->txn, imp->current,
-                                BANSO_DOC_PUT_IMPORT | BANSO_DOC_PUT_CHECKED | BANSO_DOC_PUT_NEW |
-                                (imp->bulk_restore ? BANSO_DOC_PUT_DEFER_SEARCH | BANSO_DOC_PUT_DEFER_AUDIT : 0),
-                                &error))
-        {
-          imp->result->households++;
-          imp->result->members += imp->current->members->len;
-        }
-      else if (g_error_matches (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS))
-        report_existing (imp, imp->current_line, imp->current_key);
-      else
-        add_problem (imp, imp->current_line, -1, "%s", error->message);
+      /* Every field and reference of these rows was checked above; the
+       * writer's insert finds an id already taken. */
+      BansoImportItem *item = g_new0 (BansoImportItem, 1);
+
+      item->line = imp->current_line;
+      item->household = banso_household_row_new (imp->current);
+      banso_import_writer_push (imp->writer, item);
     }
 
   g_clear_pointer (&imp->current, banso_household_free);
@@ -305,25 +322,25 @@ lookup_village (Import     *imp,
 {
   g_autofree char *fold = banso_fold (name, -1);
   g_autofree char *key = g_strconcat (commune, "\n", fold, NULL);
-  g_autoptr(GError) error = NULL;
+  BansoImportItem *item;
   char *id;
 
+  /* Every village of the database is in the table from the start. */
   if ((id = g_hash_table_lookup (imp->villages, key)))
     return id;
-
-  id = banso_village_find (imp->txn, commune, name);
-  if (id == NULL && imp->writing)
-    {
-      id = banso_village_create (imp->txn, commune, name, NULL, &error);
-      if (id == NULL)
-        {
-          add_problem (imp, line, COL_VILLAGE, "%s", error->message);
-          return NULL;
-        }
-      imp->result->villages++;
-    }
-  if (id == NULL)
+  if (!g_atomic_int_get (&imp->writing))
     return NULL;
+
+  /* A new one: named here, created by the writer before the households
+   * that live there. */
+  id = banso_doc_new_id ();
+  item = g_new0 (BansoImportItem, 1);
+  item->line = line;
+  item->village = g_strdup (id);
+  item->commune = g_strdup (commune);
+  item->name = g_strdup (name);
+  banso_import_writer_push (imp->writer, item);
+  imp->result->villages++;
 
   g_hash_table_insert (imp->villages, g_steal_pointer (&key), id);
   return id;
@@ -337,7 +354,7 @@ lookup_ethnic (Import     *imp,
 
   if (code == NULL)
     {
-      code = banso_reference_find_ethnic (banso_txn_get_db (imp->txn), text);
+      code = banso_reference_find_ethnic (imp->lookup_db, text);
       g_hash_table_insert (imp->ethnic, g_strdup (text), code ? code : g_strdup (""));
     }
   return code && *code ? code : NULL;
@@ -358,15 +375,13 @@ static gboolean
 document_exists (Import     *imp,
                  const char *id)
 {
-  sqlite3_stmt *stmt = banso_txn_prepare (imp->txn, "SELECT 1 FROM documents WHERE id = ?1", NULL);
-  gboolean found;
+  g_autoptr(sqlite3_stmt) stmt = banso_sql_prepare (imp->lookup_db, "SELECT 1 FROM documents WHERE id = ?1",
+                                                    NULL);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 /* "2024:poor;2025:near-poor", as export writes every year reviewed. */
@@ -443,7 +458,7 @@ read_member_row (Import *imp)
         {
           /* While writing, the insert finds an id taken; once only checking,
            * a look-up does. */
-          if (!imp->writing && document_exists (imp, key))
+          if (!g_atomic_int_get (&imp->writing) && document_exists (imp, key))
             report_existing (imp, line, key);
           imp->current->id = g_strdup (key);
         }
@@ -620,6 +635,56 @@ bulk_threshold (void)
 }
 
 static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->seen_keys, g_hash_table_unref);
+  g_clear_pointer (&imp->communes, g_hash_table_unref);
+  g_clear_pointer (&imp->villages, g_hash_table_unref);
+  g_clear_pointer (&imp->ethnic, g_hash_table_unref);
+  g_mutex_clear (&imp->lock);
+}
+
+/* Called by the writer for what it could not write. */
+static void
+on_write_problem (const BansoImportItem *item,
+                  const GError          *error,
+                  gpointer               user_data)
+{
+  Import *imp = user_data;
+
+  if (item->household != NULL && g_error_matches (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS))
+    report_existing (imp, item->line, item->household->id);
+  else
+    add_problem (imp, item->line, item->village ? COL_VILLAGE : -1, "%s", error->message);
+}
+
+static void
+load_villages (Import *imp)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (imp->txn,
+                                          "SELECT v.commune, v.fold, d.id FROM village_index v"
+                                          " JOIN documents d USING (docno)", NULL);
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (imp->villages,
+                         g_strconcat ((const char *)sqlite3_column_text (stmt, 0), "\n",
+                                      (const char *)sqlite3_column_text (stmt, 1), NULL),
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+}
+
+static int
+by_line (gconstpointer a,
+         gconstpointer b)
+{
+  const BansoImportProblem *pa = *(BansoImportProblem * const *)a;
+  const BansoImportProblem *pb = *(BansoImportProblem * const *)b;
+
+  return pa->line < pb->line ? -1 : pa->line > pb->line;
+}
+
+static void
 load_communes (Import *imp)
 {
   sqlite3_stmt *stmt = banso_txn_prepare (imp->txn,
@@ -692,8 +757,23 @@ banso_household_import_csv (BansoStore           *store,
   imp.communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.ethnic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&imp.lock);
   load_communes (&imp);
+  load_villages (&imp);
 
+  if ((imp.lookup_db = banso_store_acquire_reader (store, error)) == NULL)
+    {
+      import_clear (&imp);
+      banso_txn_rollback (imp.txn);
+      return NULL;
+    }
+
+  /* This thread reads and checks; the writer writes what it made ready. */
+  imp.writer = banso_import_writer_start (imp.txn,
+                                          BANSO_DOC_PUT_IMPORT |
+                                          (imp.bulk_restore ? BANSO_DOC_PUT_DEFER_SEARCH |
+                                                              BANSO_DOC_PUT_DEFER_AUDIT : 0),
+                                          on_write_problem, &imp);
   while (banso_csv_reader_next (reader, &local_error))
     {
       read_member_row (&imp);
@@ -704,20 +784,20 @@ banso_household_import_csv (BansoStore           *store,
             progress (banso_csv_reader_get_line (reader), user_data);
           if (g_cancellable_is_cancelled (cancellable))
             break;
+          if (count_problems (&imp) >= MAX_PROBLEMS)
+            break;
         }
-      if (result->problems->len >= MAX_PROBLEMS)
-        break;
     }
   if (local_error == NULL)
     flush_household (&imp);
   else
     g_clear_pointer (&imp.current, banso_household_free);
   g_clear_pointer (&imp.current_key, g_free);
+  banso_import_writer_finish (g_steal_pointer (&imp.writer), &result->households, &result->members);
+  banso_store_release_reader (store, g_steal_pointer (&imp.lookup_db));
+  g_ptr_array_sort (result->problems, by_line);
 
-  g_hash_table_unref (imp.seen_keys);
-  g_hash_table_unref (imp.communes);
-  g_hash_table_unref (imp.villages);
-  g_hash_table_unref (imp.ethnic);
+  import_clear (&imp);
 
   if (local_error != NULL || result->problems->len > 0 || rows == 0 ||
       g_cancellable_is_cancelled (cancellable))

@@ -14,6 +14,7 @@
 #include "banso-fold.h"
 #include "banso-household-store.h"
 #include "banso-reference.h"
+#include "banso-store-private.h"
 
 static gboolean
 step_done (BansoTxn      *txn,
@@ -197,24 +198,53 @@ index_village (BansoTxn    *txn,
   return step_done (txn, stmt, error);
 }
 
-static gboolean
-index_household (BansoTxn              *txn,
-                 gint64                 docno,
-                 const BansoHousehold  *household,
-                 gboolean               fresh,
-                 gboolean               with_search,
-                 GError               **error)
+/* What the list and search indexes keep of a household. */
+static void
+row_fill_index (BansoHouseholdRow    *row,
+                const BansoHousehold *household)
 {
   BansoMember *head = banso_household_get_head (household);
-  g_autoptr(GString) search = g_string_sized_new (128);
-  g_autoptr(GString) head_fold = g_string_sized_new (32);
+
+  row->commune = g_strdup (household->commune);
+  row->village = household->village && *household->village ? g_strdup (household->village) : NULL;
+  row->head = g_strdup (head->name);
+  row->head_fold = g_string_sized_new (32);
+  banso_fold_append (row->head_fold, head->name, -1);
+  row->ethnic = head->ethnic && *head->ethnic ? g_strdup (head->ethnic) : NULL;
+  row->poverty = banso_poverty_to_string (banso_household_latest_poverty (household, NULL));
+  row->members = household->members->len;
+  row->search = g_string_sized_new (128);
+  build_search_text (household, row->search);
+}
+
+void
+banso_household_row_free (BansoHouseholdRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->id);
+  g_free (row->rev);
+  if (row->body)
+    g_string_free (row->body, TRUE);
+  g_free (row->commune);
+  g_free (row->village);
+  g_free (row->head);
+  if (row->head_fold)
+    g_string_free (row->head_fold, TRUE);
+  g_free (row->ethnic);
+  if (row->search)
+    g_string_free (row->search, TRUE);
+  g_free (row);
+}
+
+static gboolean
+insert_index_row (BansoTxn                 *txn,
+                  gint64                    docno,
+                  const BansoHouseholdRow  *row,
+                  gboolean                  with_search,
+                  GError                  **error)
+{
   sqlite3_stmt *stmt;
-
-  if (!fresh && !unindex (txn, docno, error))
-    return FALSE;
-
-  build_search_text (household, search);
-  banso_fold_append (head_fold, head->name, -1);
 
   stmt = banso_txn_prepare (txn,
                             "INSERT INTO household_index (docno, commune, village, head, head_fold,"
@@ -223,18 +253,14 @@ index_household (BansoTxn              *txn,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docno);
-  sqlite3_bind_text (stmt, 2, household->commune, -1, SQLITE_STATIC);
-  if (household->village && *household->village)
-    sqlite3_bind_text (stmt, 3, household->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, head->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, head_fold->str, head_fold->len, SQLITE_STATIC);
-  if (head->ethnic && *head->ethnic)
-    sqlite3_bind_text (stmt, 6, head->ethnic, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7,
-                     banso_poverty_to_string (banso_household_latest_poverty (household, NULL)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, household->members->len);
-  sqlite3_bind_text (stmt, 9, search->str, search->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->commune, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row->head, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->head_fold->str, row->head_fold->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row->ethnic, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, row->poverty, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, row->members);
+  sqlite3_bind_text (stmt, 9, row->search->str, row->search->len, SQLITE_STATIC);
   if (!step_done (txn, stmt, error))
     return FALSE;
   if (!with_search)
@@ -245,8 +271,70 @@ index_household (BansoTxn              *txn,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docno);
-  sqlite3_bind_text (stmt, 2, search->str, search->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->search->str, row->search->len, SQLITE_STATIC);
   return step_done (txn, stmt, error);
+}
+
+static gboolean
+index_household (BansoTxn              *txn,
+                 gint64                 docno,
+                 const BansoHousehold  *household,
+                 gboolean               fresh,
+                 gboolean               with_search,
+                 GError               **error)
+{
+  g_autoptr(BansoHouseholdRow) row = g_new0 (BansoHouseholdRow, 1);
+
+  if (!fresh && !unindex (txn, docno, error))
+    return FALSE;
+  row_fill_index (row, household);
+  return insert_index_row (txn, docno, row, with_search, error);
+}
+
+/**
+ * banso_household_row_new:
+ * @household: a new household, valid and checked; it gets an id if it has
+ *   none
+ *
+ * Makes the household ready to be written by banso_household_write_row():
+ * its JSON, first revision and index rows. Touches no database, so an import
+ * can prepare households in one thread while another writes them.
+ */
+BansoHouseholdRow *
+banso_household_row_new (BansoHousehold *household)
+{
+  BansoHouseholdRow *row = g_new0 (BansoHouseholdRow, 1);
+
+  if (household->id == NULL)
+    household->id = banso_doc_new_id ();
+  row->id = g_strdup (household->id);
+  row->body = g_string_sized_new (512);
+  banso_household_to_json (household, row->body);
+  row->rev = banso_revision_compute (NULL, FALSE, row->body->str);
+  row_fill_index (row, household);
+  return row;
+}
+
+/**
+ * banso_household_write_row:
+ * @flags: %BANSO_DOC_PUT_IMPORT, %BANSO_DOC_PUT_DEFER_SEARCH and
+ *   %BANSO_DOC_PUT_DEFER_AUDIT count
+ *
+ * Writes a household prepared by banso_household_row_new() as a new record;
+ * an id already taken fails with %BANSO_STORE_ERROR_EXISTS. The caller has
+ * checked the fields, the references and the acting user's scope.
+ */
+gboolean
+banso_household_write_row (BansoTxn                 *txn,
+                           const BansoHouseholdRow  *row,
+                           BansoDocPutFlags          flags,
+                           GError                  **error)
+{
+  gint64 docno;
+
+  return _banso_doc_insert_new (txn, BANSO_HOUSEHOLD_TYPE, row->id, row->rev, row->body->str,
+                                flags, &docno, error) &&
+         insert_index_row (txn, docno, row, !(flags & BANSO_DOC_PUT_DEFER_SEARCH), error);
 }
 
 /**
@@ -390,6 +478,24 @@ banso_village_create (BansoTxn    *txn,
                       const char  *kind,
                       GError     **error)
 {
+  return banso_village_create_with_id (txn, NULL, commune, name, kind, error);
+}
+
+/**
+ * banso_village_create_with_id:
+ * @id: (nullable): the id the new village takes; %NULL for a new one
+ *
+ * Like banso_village_create(), for an import that names its new villages
+ * before it writes them.
+ */
+char *
+banso_village_create_with_id (BansoTxn    *txn,
+                              const char  *id_wanted,
+                              const char  *commune,
+                              const char  *name,
+                              const char  *kind,
+                              GError     **error)
+{
   g_autoptr(GString) body = g_string_new ("{\"commune\":");
   g_autofree char *id = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
@@ -427,7 +533,7 @@ banso_village_create (BansoTxn    *txn,
     }
   g_string_append_c (body, '}');
 
-  id = banso_doc_new_id ();
+  id = id_wanted ? g_strdup (id_wanted) : banso_doc_new_id ();
   if (!banso_doc_put (txn, BANSO_VILLAGE_TYPE, id, body->str, NULL, BANSO_DOC_PUT_DEFAULT,
                       &docno, NULL, error))
     return NULL;

@@ -13,6 +13,29 @@ G_BEGIN_DECLS
 
 #define BANSO_VILLAGE_TYPE "village"
 
+/* A household made ready to be written, away from the database. */
+typedef struct
+{
+  char       *id;
+  char       *rev;
+  GString    *body;
+  char       *commune;
+  char       *village;
+  char       *head;
+  GString    *head_fold;
+  char       *ethnic;
+  const char *poverty;
+  guint       members;
+  GString    *search;
+} BansoHouseholdRow;
+
+BansoHouseholdRow *banso_household_row_new   (BansoHousehold           *household);
+void               banso_household_row_free  (BansoHouseholdRow        *row);
+gboolean           banso_household_write_row (BansoTxn                 *txn,
+                                              const BansoHouseholdRow  *row,
+                                              BansoDocPutFlags          flags,
+                                              GError                  **error);
+
 gboolean        banso_household_save    (BansoTxn          *txn,
                                          BansoHousehold    *household,
                                          BansoDocPutFlags   flags,
@@ -30,6 +53,12 @@ char           *banso_village_create    (BansoTxn          *txn,
                                          const char        *name,
                                          const char        *kind,
                                          GError           **error);
+char           *banso_village_create_with_id (BansoTxn     *txn,
+                                              const char   *id,
+                                              const char   *commune,
+                                              const char   *name,
+                                              const char   *kind,
+                                              GError      **error);
 char           *banso_village_find      (BansoTxn          *txn,
                                          const char        *commune,
                                          const char        *name);
@@ -70,5 +99,7 @@ GPtrArray      *banso_household_find_members (sqlite3      *db,
                                               guint         limit,
                                               GError      **error);
 void            banso_member_match_free      (BansoMemberMatch *match);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoHouseholdRow, banso_household_row_free)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "banso-document.h"
 #include "banso-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,14 @@ gint64   _banso_txn_next_seq      (BansoTxn    *txn);
 void     _banso_txn_mark_changed  (BansoTxn    *txn,
                                    const char  *type);
 
+gboolean _banso_doc_insert_new    (BansoTxn          *txn,
+                                   const char        *type,
+                                   const char        *id,
+                                   const char        *rev,
+                                   const char        *body,
+                                   BansoDocPutFlags   flags,
+                                   gint64            *out_docno,
+                                   GError           **error);
 gboolean _banso_doc_write_audit   (BansoTxn    *txn,
                                    const char  *id,
                                    const char  *type,

@@ -1,0 +1,212 @@
+/* banso-import-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The writing half of an import: while one thread reads the file, checks each
+ * row and makes households ready (their JSON, revision and index rows), this
+ * one writes them into the import's transaction, in the order they came, in
+ * batches handed over through a queue. Once anything is wrong the import
+ * will be rolled back, so nothing more is written; households that carry an
+ * id of their own are still looked up, so that every one already in the
+ * database is reported.
+ */
+
+#define G_LOG_DOMAIN "banso-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-import-writer.h"
+
+#define BATCH 256
+#define AHEAD 16   /* batches between the two threads at most */
+
+struct _BansoImportWriter
+{
+  BansoTxn               *txn;
+  BansoDocPutFlags        flags;
+  BansoImportProblemFunc  problem;
+  gpointer                user_data;
+
+  GAsyncQueue            *full;    /* batches to write, then the end */
+  GAsyncQueue            *slots;   /* one token per batch that may be filled */
+  GPtrArray              *batch;   /* being filled by the reading thread */
+  GThread                *thread;
+  gint                    stopped;
+  guint                   households;
+  guint                   members;
+};
+
+static char end_of_items;
+static char slot_token;
+
+static void
+item_free (BansoImportItem *item)
+{
+  g_clear_pointer (&item->household, banso_household_row_free);
+  g_free (item->village);
+  g_free (item->commune);
+  g_free (item->name);
+  g_free (item);
+}
+
+static gboolean
+id_taken (BansoTxn   *txn,
+          const char *id)
+{
+  sqlite3_stmt *stmt = banso_txn_prepare (txn, "SELECT 1 FROM documents WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+write_item (BansoImportWriter *self,
+            BansoImportItem   *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_atomic_int_get (&self->stopped))
+    {
+      /* Only checking now: a household already here is still worth telling. */
+      if (item->household != NULL && id_taken (self->txn, item->household->id))
+        {
+          g_set_error (&error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS,
+                       _("The id %s is already taken by another record."), item->household->id);
+          self->problem (item, error, self->user_data);
+        }
+      return;
+    }
+
+  if (item->household != NULL)
+    {
+      if (banso_household_write_row (self->txn, item->household, self->flags, &error))
+        {
+          self->households++;
+          self->members += item->household->members;
+          return;
+        }
+    }
+  else
+    {
+      g_autofree char *id = banso_village_create_with_id (self->txn, item->village, item->commune,
+                                                         item->name, NULL, &error);
+      if (id != NULL)
+        return;
+    }
+  g_atomic_int_set (&self->stopped, TRUE);
+  self->problem (item, error, self->user_data);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  BansoImportWriter *self = data;
+
+  for (;;)
+    {
+      GPtrArray *batch = g_async_queue_pop (self->full);
+
+      if (batch == (gpointer)&end_of_items)
+        return NULL;
+      for (guint i = 0; i < batch->len; i++)
+        write_item (self, g_ptr_array_index (batch, i));
+      g_ptr_array_unref (batch);
+      g_async_queue_push (self->slots, &slot_token);
+    }
+}
+
+static GPtrArray *
+new_batch (void)
+{
+  return g_ptr_array_new_full (BATCH, (GDestroyNotify)item_free);
+}
+
+/**
+ * banso_import_writer_start:
+ * @txn: the import's transaction, which the writer alone uses until
+ *   banso_import_writer_finish()
+ * @flags: for banso_household_write_row()
+ * @problem: called, in the writing thread, for each item that cannot be
+ *   written
+ */
+BansoImportWriter *
+banso_import_writer_start (BansoTxn               *txn,
+                           BansoDocPutFlags        flags,
+                           BansoImportProblemFunc  problem,
+                           gpointer                user_data)
+{
+  BansoImportWriter *self = g_new0 (BansoImportWriter, 1);
+
+  self->txn = txn;
+  self->flags = flags;
+  self->problem = problem;
+  self->user_data = user_data;
+  self->full = g_async_queue_new ();
+  self->slots = g_async_queue_new ();
+  for (guint i = 0; i < AHEAD; i++)
+    g_async_queue_push (self->slots, &slot_token);
+  self->batch = new_batch ();
+  self->thread = g_thread_new ("banso-import", writer_thread, self);
+  return self;
+}
+
+/**
+ * banso_import_writer_push:
+ * @item: (transfer full): written after every item pushed before
+ *
+ * Waits when the writer is far behind.
+ */
+void
+banso_import_writer_push (BansoImportWriter *self,
+                          BansoImportItem   *item)
+{
+  g_ptr_array_add (self->batch, item);
+  if (self->batch->len < BATCH)
+    return;
+  g_async_queue_pop (self->slots);
+  g_async_queue_push (self->full, g_steal_pointer (&self->batch));
+  self->batch = new_batch ();
+}
+
+/**
+ * banso_import_writer_stop:
+ *
+ * Something is wrong with the import: write nothing more, only look up the
+ * households that carry an id. Callable from either thread.
+ */
+void
+banso_import_writer_stop (BansoImportWriter *self)
+{
+  g_atomic_int_set (&self->stopped, TRUE);
+}
+
+/**
+ * banso_import_writer_finish:
+ *
+ * Writes what is left, waits for the writer and frees it; the transaction is
+ * the caller's again.
+ */
+void
+banso_import_writer_finish (BansoImportWriter *self,
+                            guint             *households,
+                            guint             *members)
+{
+  if (self->batch->len > 0)
+    g_async_queue_push (self->full, g_steal_pointer (&self->batch));
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
+  g_async_queue_push (self->full, &end_of_items);
+  g_thread_join (self->thread);
+
+  *households = self->households;
+  *members = self->members;
+  g_async_queue_unref (self->full);
+  g_async_queue_unref (self->slots);
+  g_free (self);
+}
