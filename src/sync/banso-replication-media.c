@@ -213,13 +213,25 @@ push_file (BansoRun        *run,
   g_autoptr(GHashTable) present = NULL;
   int fd;
 
-  if ((present = pieces_on_server (run, row, error)) == NULL)
-    return FALSE;
   if ((fd = g_open (file, O_RDONLY, 0)) < 0)
     {
       int saved = errno;
+
+      /* Gone from the media folder: it is not here any more, and comes
+       * back from the server if another office sent it. */
+      if (saved == ENOENT)
+        {
+          g_message ("Media file %s is missing; it will be fetched again", file);
+          return set_media_column (run, row->docno, "UPDATE media_files SET have = ?2 WHERE docno = ?1",
+                                   0, error);
+        }
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    _("Could not read the media file %s: %s"), file, g_strerror (saved));
+      return FALSE;
+    }
+  if ((present = pieces_on_server (run, row, error)) == NULL)
+    {
+      close (fd);
       return FALSE;
     }
   buffer = g_malloc (BANSO_MEDIA_CHUNK_SIZE);

@@ -390,6 +390,10 @@ run_thread (GTask        *task,
 static const char *
 short_reason (const GError *error)
 {
+  if (error->domain == G_FILE_ERROR)
+    return _("a media file could not be read or written");
+  if (error->domain == BANSO_STORE_ERROR)
+    return _("the records here could not be written");
   if (error->domain != BANSO_SYNC_ERROR)
     return _("no password saved");
   switch ((BansoSyncError)error->code)

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "banso-demo.h"
@@ -225,6 +226,30 @@ test_metered (Fixture       *f,
   g_assert_null (strstr (summary, "media"));
 }
 
+/* A media file that cannot be read fails the run in words about media, not
+ * about passwords; the records went first all the same. */
+static void
+test_media_failure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *url = sync_helper_url (server, NULL);
+  g_autofree char *id = add_media (f, "then-lo.ogg", 300 * 1024);
+  g_autoptr(BansoMediaFile) file = banso_media_lookup (f->store, id, NULL);
+  g_autofree char *path = banso_media_path (f->store, file->sha256);
+
+  /* In its place, something that opens but cannot be read. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  configure (f, url, NULL);
+  start (f);
+  wait_for_run (f);
+  g_assert_error (f->last_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  assert_summary_starts (f, "Failed: a media file could not be read or written (");
+  wait_for_pending (f, 0);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
 static void
 test_failures (Fixture       *f,
                gconstpointer  data)
@@ -347,6 +372,7 @@ main (int   argc,
 
   g_test_add ("/sync-manager/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
   g_test_add ("/sync-manager/metered", Fixture, NULL, fixture_setup, test_metered, fixture_teardown);
+  g_test_add ("/sync-manager/media-failure", Fixture, NULL, fixture_setup, test_media_failure, fixture_teardown);
   g_test_add ("/sync-manager/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
   g_test_add ("/sync-manager/references", Fixture, NULL, fixture_setup, test_references, fixture_teardown);
 

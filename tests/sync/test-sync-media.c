@@ -339,6 +339,26 @@ test_media_waits (Fixture       *f,
   g_assert_cmpint (banso_sync_count_media_waiting (f->b, NULL), ==, 0);
 }
 
+/* A file gone from the media folder before it was sent is no longer here:
+ * the run goes on, and the file waits to come back from the server. */
+static void
+test_missing_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = add_media (f);
+  g_autoptr(BansoMediaFile) file = lookup (f->a, id);
+  g_autofree char *path = banso_media_path (f->a, file->sha256);
+  g_autoptr(BansoMediaFile) after = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  replicate_ok (f->a, f->admin_a, server_url, "missing", NULL);
+  after = lookup (f->a, id);
+  g_assert_cmpuint (after->have, ==, 0);
+  g_assert_false (after->sent);
+  g_assert_cmpint (banso_sync_count_media_waiting (f->a, NULL), ==, 1);
+  g_assert_cmpint (pieces_on_server ("missing", file->sha256), ==, 0);
+}
+
 /* Only the archive's keepers add media. */
 static void
 test_permission (Fixture       *f,
@@ -374,6 +394,8 @@ main (int   argc,
               fixture_setup, test_damaged, fixture_teardown);
   g_test_add ("/sync-media/media-waits", Fixture, GUINT_TO_POINTER (1024 * 1024),
               fixture_setup, test_media_waits, fixture_teardown);
+  g_test_add ("/sync-media/missing-file", Fixture, GUINT_TO_POINTER (1024 * 1024 + 5),
+              fixture_setup, test_missing_file, fixture_teardown);
   g_test_add ("/sync-media/permission", Fixture, GUINT_TO_POINTER (1000),
               fixture_setup, test_permission, fixture_teardown);
 
