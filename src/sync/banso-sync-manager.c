@@ -857,6 +857,19 @@ banso_sync_manager_get_database (BansoSyncManager *self)
   return self->database;
 }
 
+/**
+ * banso_sync_manager_get_media_held:
+ *
+ * Returns: how many media files the last run left for a connection that is
+ *   not metered
+ */
+gint64
+banso_sync_manager_get_media_held (BansoSyncManager *self)
+{
+  return self->media_held;
+}
+
+
 GDateTime *
 banso_sync_manager_get_last_success (BansoSyncManager *self)
 {
@@ -890,6 +903,26 @@ static char *
 format_count (guint64 n)
 {
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+/**
+ * banso_sync_manager_dup_media_note:
+ *
+ * Returns: (nullable): why media files wait and what to do about it, when
+ *   they do
+ */
+char *
+banso_sync_manager_dup_media_note (BansoSyncManager *self)
+{
+  g_autofree char *held = NULL;
+
+  if (self->media_held <= 0)
+    return NULL;
+  held = format_count (self->media_held);
+  return g_strdup_printf (ngettext ("%s media file waits for a connection that is not metered; switch on Media Files on Metered Connections in Sync to send it now.",
+                                    "%s media files wait for a connection that is not metered; switch on Media Files on Metered Connections in Sync to send them now.",
+                                    self->media_held),
+                          held);
 }
 
 /**
@@ -945,9 +978,10 @@ banso_sync_manager_dup_summary (BansoSyncManager *self)
         {
           g_autofree char *when = format_time (self->last_success);
           g_autofree char *held = format_count (self->media_held);
-          /* Translators: the first %s is a time, the second a number of files. */
-          return g_strdup_printf (ngettext ("All changes sent %s — %s media file waits for an unmetered connection",
-                                            "All changes sent %s — %s media files wait for an unmetered connection",
+          /* Translators: short, for the header bar; the first %s is a time,
+           * the second a number of files. */
+          return g_strdup_printf (ngettext ("All sent %s — %s media file waiting",
+                                            "All sent %s — %s media files waiting",
                                             self->media_held),
                                   when, held);
         }

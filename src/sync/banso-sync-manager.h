@@ -58,6 +58,8 @@ guint64            banso_sync_manager_get_done       (BansoSyncManager  *self);
 guint64            banso_sync_manager_get_total      (BansoSyncManager  *self);
 BansoSyncDirection banso_sync_manager_get_phase      (BansoSyncManager  *self);
 const char        *banso_sync_manager_get_database   (BansoSyncManager  *self);
+gint64             banso_sync_manager_get_media_held (BansoSyncManager  *self);
+char              *banso_sync_manager_dup_media_note (BansoSyncManager  *self);
 GDateTime         *banso_sync_manager_get_last_success (BansoSyncManager *self);
 GDateTime         *banso_sync_manager_get_last_failure (BansoSyncManager *self);
 const char        *banso_sync_manager_get_last_error (BansoSyncManager  *self);

@@ -196,8 +196,13 @@ test_metered (Fixture       *f,
   wait_for_pending (f, 0);
   summary = banso_sync_manager_dup_summary (f->manager);
   g_test_message ("summary: %s", summary);
-  g_assert_true (g_str_has_prefix (summary, "All changes sent "));
-  g_assert_true (g_str_has_suffix (summary, " — 1 media file waits for an unmetered connection"));
+  g_assert_true (g_str_has_prefix (summary, "All sent "));
+  g_assert_true (g_str_has_suffix (summary, " — 1 media file waiting"));
+  g_assert_cmpint (banso_sync_manager_get_media_held (f->manager), ==, 1);
+  {
+    g_autofree char *note = banso_sync_manager_dup_media_note (f->manager);
+    g_assert_nonnull (strstr (note, "not metered"));
+  }
   g_assert_cmpint (banso_sync_count_media_waiting (f->store, NULL), ==, 1);
 
   g_unsetenv ("BANSO_SYNC_METERED");

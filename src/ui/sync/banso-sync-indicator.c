@@ -81,6 +81,11 @@ update (BansoSyncIndicator *self)
   if ((state == BANSO_SYNC_STATE_FAILED || state == BANSO_SYNC_STATE_OFFLINE) &&
       banso_sync_manager_get_last_error (self->manager) != NULL)
     g_string_append_printf (tooltip, "\n%s", banso_sync_manager_get_last_error (self->manager));
+  {
+    g_autofree char *media = banso_sync_manager_dup_media_note (self->manager);
+    if (media != NULL)
+      g_string_append_printf (tooltip, "\n%s", media);
+  }
   if (conflicts > 0)
     {
       g_string_append_c (tooltip, '\n');

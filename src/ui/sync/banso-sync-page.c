@@ -139,6 +139,11 @@ update_status (BansoSyncPage *self)
         g_string_append (detail, _("Banso syncs a few seconds after it starts, then every few minutes."));
       break;
     }
+  {
+    g_autofree char *media = banso_sync_manager_dup_media_note (m);
+    if (media != NULL)
+      g_string_append_printf (detail, "\n%s", media);
+  }
   if (conflicts > 0)
     {
       g_string_append_c (detail, '\n');
