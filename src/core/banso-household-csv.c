@@ -764,6 +764,7 @@ banso_household_import_csv (BansoStore           *store,
   if ((imp.lookup_db = banso_store_acquire_reader (store, error)) == NULL)
     {
       import_clear (&imp);
+      g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
       banso_txn_rollback (imp.txn);
       return NULL;
     }
