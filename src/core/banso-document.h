@@ -14,9 +14,6 @@ typedef enum
   BANSO_DOC_PUT_DEFAULT = 0,
   /* Marks the audit entry as part of a file import rather than a single edit. */
   BANSO_DOC_PUT_IMPORT  = 1 << 0,
-  /* The caller checked every field and reference inside this same transaction
-   * (the CSV importer does, row by row, with the row's line and column). */
-  BANSO_DOC_PUT_CHECKED = 1 << 1,
   /* The caller rebuilds the search index once at the end of the transaction. */
   BANSO_DOC_PUT_DEFER_SEARCH = 1 << 2,
   /* A new document for certain: written without looking for the id first; an
@@ -66,6 +63,9 @@ BansoDocInfo *banso_doc_lookup_typed    (sqlite3           *db,
                                          const char        *type_label,
                                          GError           **error);
 void          banso_doc_info_free       (BansoDocInfo      *info);
+
+void          banso_json_append_string  (GString           *out,
+                                         const char        *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoDocInfo, banso_doc_info_free)
 

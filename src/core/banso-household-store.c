@@ -360,7 +360,7 @@ banso_household_save (BansoTxn          *txn,
   g_return_val_if_fail (txn != NULL, FALSE);
   g_return_val_if_fail (household != NULL, FALSE);
 
-  if (!(flags & BANSO_DOC_PUT_CHECKED) && !banso_household_validate (household, error))
+  if (!banso_household_validate (household, error))
     return FALSE;
   if (!banso_user_can_edit_records (user, household->commune, error))
     return FALSE;
@@ -374,7 +374,7 @@ banso_household_save (BansoTxn          *txn,
         return FALSE;
     }
 
-  if (!(flags & BANSO_DOC_PUT_CHECKED) && !check_references (txn, household, error))
+  if (!check_references (txn, household, error))
     return FALSE;
 
   if (household->id == NULL)

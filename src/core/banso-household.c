@@ -172,38 +172,6 @@ banso_household_latest_poverty (const BansoHousehold *self,
   }
 }
 
-/* A writer of our own: an import writes a million bodies, and building a
- * JsonNode tree for each costs more than the rest of the import together.
- */
-void
-banso_json_append_string (GString    *out,
-                          const char *value)
-{
-  const char *p = value;
-  const char *start = value;
-
-  g_string_append_c (out, '"');
-  for (; *p; p++)
-    {
-      guchar c = (guchar)*p;
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      g_string_append_len (out, start, p - start);
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default: g_string_append_printf (out, "\\u%04x", c); break;
-        }
-      start = p + 1;
-    }
-  g_string_append_len (out, start, p - start);
-  g_string_append_c (out, '"');
-}
-
 static void
 append_member (GString *out,
                const char *key,

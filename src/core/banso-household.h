@@ -88,9 +88,6 @@ const char * const *banso_relation_list           (void);
 const char       *banso_relation_get_label        (const char           *relation);
 const char       *banso_relation_from_label       (const char           *text);
 
-void              banso_json_append_string        (GString              *out,
-                                                   const char           *value);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoHousehold, banso_household_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoMember, banso_member_free)
 

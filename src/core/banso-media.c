@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include "banso-media.h"
-#include "banso-household.h"
 
 void
 banso_media_file_free (BansoMediaFile *file)

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "banso-media.h"
+#include "banso-document.h"
 #include "banso-replication-private.h"
 #include "banso-sync-doc.h"
 
@@ -148,7 +149,7 @@ pieces_on_server (BansoRun        *run,
       g_autofree char *id = banso_media_chunk_id (row->sha256, i);
       if (i > 0)
         g_string_append_c (body, ',');
-      banso_json_append_quoted (body, id);
+      banso_json_append_string (body, id);
     }
   g_string_append (body, "]}");
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "banso-media.h"
+#include "banso-document.h"
 #include "banso-replication-private.h"
 #include "banso-revtree.h"
 #include "banso-sync-doc.h"
@@ -172,7 +173,7 @@ fetch_open_revs (BansoRun   *run,
         {
           if (j > 0)
             g_string_append_c (revs, ',');
-          banso_json_append_quoted (revs, g_ptr_array_index (w->revs, j));
+          banso_json_append_string (revs, g_ptr_array_index (w->revs, j));
         }
       g_string_append_c (revs, ']');
       escaped_revs = g_uri_escape_string (revs->str, NULL, FALSE);
@@ -210,9 +211,9 @@ fetch_docs (BansoRun   *run,
               if (n > 0)
                 g_string_append_c (body, ',');
               g_string_append (body, "{\"id\":");
-              banso_json_append_quoted (body, w->id);
+              banso_json_append_string (body, w->id);
               g_string_append (body, ",\"rev\":");
-              banso_json_append_quoted (body, g_ptr_array_index (w->revs, j));
+              banso_json_append_string (body, g_ptr_array_index (w->revs, j));
               g_string_append_c (body, '}');
             }
         }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "banso-document.h"
 #include "banso-replication-private.h"
 #include "banso-revtree.h"
 #include "banso-sync-doc.h"
@@ -109,14 +110,14 @@ push_revs_diff (BansoRun   *run,
 
       if (i > 0)
         g_string_append_c (body, ',');
-      banso_json_append_quoted (body, d->id);
+      banso_json_append_string (body, d->id);
       g_string_append (body, ":[");
       for (guint j = 0; j < d->leaves->len; j++)
         {
           BansoRevision *leaf = g_ptr_array_index (d->leaves, j);
           if (j > 0)
             g_string_append_c (body, ',');
-          banso_json_append_quoted (body, leaf->rev);
+          banso_json_append_string (body, leaf->rev);
         }
       g_string_append_c (body, ']');
     }
@@ -170,9 +171,9 @@ append_push_doc (BansoRun             *run,
     return FALSE;
 
   g_string_append (out, "{\"_id\":");
-  banso_json_append_quoted (out, d->id);
+  banso_json_append_string (out, d->id);
   g_string_append (out, ",\"_rev\":");
-  banso_json_append_quoted (out, leaf->rev);
+  banso_json_append_string (out, leaf->rev);
   g_string_append_printf (out, ",\"_revisions\":{\"start\":%u,\"ids\":[",
                           banso_revision_generation (leaf->rev));
   for (guint i = 0; ancestry[i]; i++)
@@ -180,10 +181,10 @@ append_push_doc (BansoRun             *run,
       const char *dash = strchr (ancestry[i], '-');
       if (i > 0)
         g_string_append_c (out, ',');
-      banso_json_append_quoted (out, dash ? dash + 1 : ancestry[i]);
+      banso_json_append_string (out, dash ? dash + 1 : ancestry[i]);
     }
   g_string_append (out, "]},\"type\":");
-  banso_json_append_quoted (out, d->type);
+  banso_json_append_string (out, d->type);
   if (leaf->deleted)
     {
       /* A tombstone carries no personal data off this machine. */

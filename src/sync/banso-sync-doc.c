@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "banso-document.h"
-#include "banso-sync-client.h"
 #include "banso-json-scan.h"
+#include "banso-sync-client.h"
 #include "banso-sync-doc.h"
 
 void
@@ -35,32 +35,6 @@ banso_sync_doc_free (BansoSyncDoc *doc)
     g_string_free (doc->body, TRUE);
   g_free (doc);
 }
-
-void
-banso_json_append_quoted (GString    *out,
-                          const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
 
 /* What a document's members say, before it is checked. */
 typedef struct

@@ -37,8 +37,6 @@ GPtrArray    *banso_sync_docs_read      (const char          *json,
                                          const char          *server,
                                          const char          *url,
                                          GError             **error);
-void          banso_json_append_quoted  (GString             *out,
-                                         const char          *s);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoSyncDoc, banso_sync_doc_free)
 
