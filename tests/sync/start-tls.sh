@@ -86,6 +86,10 @@ EOF
 # prints PORT= and CA=, and exits; it kills stunnel if that fails.
 watch() {
   local pid="$1" port="" inodes i
+  # Runs in the background alongside the exec into stunnel: the descriptors
+  # under /proc/$pid/fd come and go meanwhile, and a find that trips on one
+  # must not end the watcher (with it would go the only writer of stdout).
+  set +e +o pipefail
   for ((i = 0; i < 200; i++)); do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "start-tls.sh: stunnel exited (see $dir/stunnel.log)" >&2
