@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   char       *id;
-  char       *rev;
   GString    *body;
   char       *commune;
   char       *village;

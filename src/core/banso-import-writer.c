@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The writing half of an import: while one thread reads the file, checks each
- * row and makes households ready (their JSON, revision and index rows), this
- * one writes them into the import's transaction, in the order they came, in
- * batches handed over through a queue. Once anything is wrong the import
+ * row and makes households ready (their JSON and index rows), this one
+ * computes their revisions and writes them into the import's transaction, in the order they came, in
+ * batches handed over through a queue (and back, to be freed where they were
+ * made). Once anything is wrong the import
  * will be rolled back, so nothing more is written; households that carry an
  * id of their own are still looked up, so that every one already in the
  * database is reported.
@@ -30,7 +31,7 @@ struct _BansoImportWriter
   gpointer                user_data;
 
   GAsyncQueue            *full;    /* batches to write, then the end */
-  GAsyncQueue            *slots;   /* one token per batch that may be filled */
+  GAsyncQueue            *slots;   /* a batch that may be filled: a token, or one written */
   GPtrArray              *batch;   /* being filled by the reading thread */
   GThread                *thread;
   gint                    stopped;
@@ -45,6 +46,7 @@ static void
 item_free (BansoImportItem *item)
 {
   g_clear_pointer (&item->household, banso_household_row_free);
+  g_free (item->check_id);
   g_free (item->village);
   g_free (item->commune);
   g_free (item->name);
@@ -72,13 +74,17 @@ write_item (BansoImportWriter *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_atomic_int_get (&self->stopped))
+  if (g_atomic_int_get (&self->stopped) || item->check_id != NULL)
     {
-      /* Only checking now: a household already here is still worth telling. */
-      if (item->household != NULL && id_taken (self->txn, item->household->id))
+      /* Only checking now: a household already here is still worth telling.
+       * The look-up is made here, on the transaction's connection, which a
+       * bulk import keeps for itself. */
+      const char *id = item->household ? item->household->id : item->check_id;
+
+      if (id != NULL && id_taken (self->txn, id))
         {
           g_set_error (&error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_EXISTS,
-                       _("The id %s is already taken by another record."), item->household->id);
+                       _("The id %s is already taken by another record."), id);
           self->problem (item, error, self->user_data);
         }
       return;
@@ -117,9 +123,18 @@ writer_thread (gpointer data)
         return NULL;
       for (guint i = 0; i < batch->len; i++)
         write_item (self, g_ptr_array_index (batch, i));
-      g_ptr_array_unref (batch);
-      g_async_queue_push (self->slots, &slot_token);
+      /* The reading thread allocated the items and frees them: memory freed
+       * in the thread that made it stays out of the allocator's locks. */
+      g_async_queue_push (self->slots, batch);
     }
+}
+
+/* A slot is a token at first, then a batch the writer is done with. */
+static void
+release_slot (gpointer slot)
+{
+  if (slot != &slot_token)
+    g_ptr_array_unref (slot);
 }
 
 static GPtrArray *
@@ -170,7 +185,7 @@ banso_import_writer_push (BansoImportWriter *self,
   g_ptr_array_add (self->batch, item);
   if (self->batch->len < BATCH)
     return;
-  g_async_queue_pop (self->slots);
+  release_slot (g_async_queue_pop (self->slots));
   g_async_queue_push (self->full, g_steal_pointer (&self->batch));
   self->batch = new_batch ();
 }
@@ -203,6 +218,8 @@ banso_import_writer_finish (BansoImportWriter *self,
   g_clear_pointer (&self->batch, g_ptr_array_unref);
   g_async_queue_push (self->full, &end_of_items);
   g_thread_join (self->thread);
+  for (gpointer slot; (slot = g_async_queue_try_pop (self->slots)) != NULL; )
+    release_slot (slot);
 
   *households = self->households;
   *members = self->members;

@@ -14,6 +14,7 @@ typedef struct
 {
   guint              line;       /* where it starts in the file */
   BansoHouseholdRow *household;  /* a household… */
+  char              *check_id;   /* …the id of one only checked, once writing stopped… */
   char              *village;    /* …or a new village: its id, */
   char              *commune;    /* commune */
   char              *name;       /* and name */

@@ -377,3 +377,63 @@ banso_reference_find_ethnic (sqlite3    *db,
     return NULL;
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
 }
+
+/**
+ * banso_reference_copy_ethnic:
+ * @from: a connection to the office database
+ *
+ * For banso_reference_find_ethnic() in a thread that has no connection to the
+ * database of its own: a private in-memory database with a copy of the table
+ * of ethnic groups, made as the migrations made it.
+ *
+ * Returns: (transfer full): the copy, to close with sqlite3_close(); %NULL on error
+ */
+sqlite3 *
+banso_reference_copy_ethnic (sqlite3  *from,
+                             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) schema = NULL;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      banso_sql_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  ok = (schema = banso_sql_prepare (from, "SELECT sql FROM sqlite_schema"
+                                          " WHERE name = 'ethnic_groups'", error)) != NULL &&
+       (sqlite3_step (schema) == SQLITE_ROW || banso_sql_error (from, sqlite3_errcode (from), error)) &&
+       banso_sql_exec (db, (const char *)sqlite3_column_text (schema, 0), error) &&
+       (read = banso_sql_prepare (from, "SELECT code, name, other_names, fold FROM ethnic_groups",
+                                  error)) != NULL &&
+       (write = banso_sql_prepare (db, "INSERT INTO ethnic_groups (code, name, other_names, fold)"
+                                       " VALUES (?1, ?2, ?3, ?4)", error)) != NULL;
+  rc = SQLITE_DONE;
+  while (ok && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 4; i++)
+        sqlite3_bind_value (write, i + 1, sqlite3_column_value (read, i));
+      if (sqlite3_step (write) != SQLITE_DONE)
+        ok = banso_sql_error (db, sqlite3_errcode (db), error);
+      sqlite3_reset (write);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = banso_sql_error (from, rc, error);
+
+  g_clear_pointer (&schema, sqlite3_finalize);
+  g_clear_pointer (&read, sqlite3_finalize);
+  g_clear_pointer (&write, sqlite3_finalize);
+  if (!ok)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}

@@ -40,6 +40,8 @@ char         *banso_reference_home_province      (sqlite3     *db,
                                                    const char  *fallback);
 char         *banso_reference_find_ethnic         (sqlite3     *db,
                                                    const char  *text);
+sqlite3      *banso_reference_copy_ethnic         (sqlite3     *from,
+                                                   GError     **error);
 void          banso_ref_item_free                 (BansoRefItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRefItem, banso_ref_item_free)

@@ -61,6 +61,9 @@ void        banso_store_release_reader    (BansoStore    *self,
 BansoTxn   *banso_store_begin             (BansoStore    *self,
                                            BansoUser     *user,
                                            GError       **error);
+BansoTxn   *banso_store_begin_bulk        (BansoStore    *self,
+                                           BansoUser     *user,
+                                           GError       **error);
 gboolean    banso_txn_commit              (BansoTxn      *txn,
                                            GError       **error);
 void        banso_txn_rollback            (BansoTxn      *txn);

@@ -1071,6 +1071,42 @@ test_import_twice (Fixture       *f,
   banso_test_get_counts (f->store, &after);
   g_assert_cmpint (after.documents, ==, before.documents);
 
+  /* A problem in the first row stops the writing at once; every household
+   * after it that is already here is still told. */
+  {
+    g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+    g_auto(GStrv) fields = g_strsplit (lines[1], ",", 3);
+    g_autofree char *broken = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *broken_path = NULL;
+    guint n_taken = 0;
+
+    broken = g_strjoin (",", fields[0], "99999", fields[2], NULL);
+    g_free (lines[1]);
+    lines[1] = g_steal_pointer (&broken);
+    text = g_strjoinv ("\n", lines);
+    broken_path = write_file (f, text, strlen (text));
+
+    g_clear_pointer (&second, banso_import_result_free);
+    second = banso_household_import_csv (f->store, f->admin, broken_path, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (second->households, ==, 0);
+    /* The commune, twice more for the rows of the same household, and the
+     * five households. */
+    g_assert_cmpuint (second->problems->len, ==, 8);
+    problem = g_ptr_array_index (second->problems, 0);
+    g_assert_cmpuint (problem->line, ==, 2);
+    g_assert_cmpstr (problem->column, ==, "commune_code");
+    for (guint i = 0; i < second->problems->len; i++)
+      {
+        problem = g_ptr_array_index (second->problems, i);
+        n_taken += strstr (problem->message, "already in the database") != NULL;
+      }
+    g_assert_cmpuint (n_taken, ==, 5);
+    banso_test_get_counts (f->store, &after);
+    g_assert_cmpint (after.documents, ==, before.documents);
+  }
+
   banso_test_close_store (other);
 }
 

@@ -535,6 +535,12 @@ test_upgrade (gconstpointer data)
     }
 
   assert_fts_consistent (store, admin);
+  {
+    /* The search index is the one of the latest schema, without positions. */
+    g_autofree char *fts = banso_test_store_query_text (store, "SELECT sql FROM sqlite_schema"
+                                                               " WHERE name = ?1", "household_fts");
+    g_assert_nonnull (strstr (fts, "detail = none"));
+  }
   if (unindexed)
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -575,7 +581,8 @@ test_failed_migration (gconstpointer data)
   g_autofree char *number = g_strdup_printf ("%u", version + 1);
   /* A table the next migration creates. */
   const char *blockers[] = { NULL, "household_index", "prestige_index", "audit_no_replace",
-                             "household_by_ethnic_poverty", NULL, "sync_runs", "media_files" };
+                             "household_by_ethnic_poverty", NULL, "sync_runs", "media_files",
+                             NULL };
   gboolean trigger = version == 3;
   BansoStore *store;
   OldDb old;
@@ -707,11 +714,12 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/migrations/upgrade/from-%u", v);
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_upgrade);
     }
-  /* Migration 6 only rebuilds the search index: nothing can be put in its way. */
+  /* Migrations 6 and 9 only rebuild the search index: nothing can be put in
+   * their way. */
   for (guint v = 1; v < latest; v++)
     {
       g_autofree char *name = g_strdup_printf ("/migrations/failed/at-%u", v + 1);
-      if (v != 5)
+      if (v != 5 && v != 8)
         g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
     }
   g_test_add_func ("/migrations/newer", test_migrate_newer);

@@ -1,0 +1,271 @@
+/* test-bulk.c: bulk transactions, which take the database for themselves,
+ * and the recovery of a write cut short behind their rollback journal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "banso-demo.h"
+#include "banso-household-store.h"
+#include "banso-store.h"
+#include "banso-test-util.h"
+
+typedef struct
+{
+  BansoStore *store;
+  BansoUser  *admin;
+  char       *dir;
+  GStrv       communes;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = banso_test_open_tmp_store (&f->dir, &f->admin);
+  f->communes = banso_test_list_communes (f->store, "14", 1);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_strfreev (f->communes);
+  banso_test_close_tmp_store (f->store, f->admin, f->dir);
+}
+
+static char *
+journal_mode (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static char *
+store_journal_mode (BansoStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = banso_store_acquire_reader (store, &error);
+  char *mode;
+
+  g_assert_no_error (error);
+  mode = journal_mode (db);
+  banso_store_release_reader (store, db);
+  return mode;
+}
+
+static char *
+save_in (BansoTxn   *txn,
+         const char *commune,
+         const char *head)
+{
+  g_autoptr(BansoHousehold) h = banso_test_new_household (commune, head);
+  g_autoptr(GError) error = NULL;
+
+  banso_household_save (txn, h, BANSO_DOC_PUT_DEFAULT, &error);
+  g_assert_no_error (error);
+  return g_strdup (h->id);
+}
+
+typedef struct
+{
+  BansoStore *store;
+  const char *id;
+  gint        got_reader;
+  gboolean    found;
+} Reader;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *r = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoHousehold) h = NULL;
+  sqlite3 *db = banso_store_acquire_reader (r->store, &error);
+
+  g_assert_no_error (error);
+  g_atomic_int_set (&r->got_reader, TRUE);
+  h = banso_household_load (db, r->id, NULL);
+  r->found = h != NULL;
+  banso_store_release_reader (r->store, db);
+  return NULL;
+}
+
+/* Nothing reads: the bulk write leaves the WAL, readers wait for it, and the
+ * WAL comes back at its end. */
+static void
+test_exclusive (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = store_journal_mode (f->store);
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  Reader r = { f->store, NULL, FALSE, FALSE };
+  GThread *thread;
+  BansoTxn *txn;
+
+  g_assert_cmpstr (before, ==, "wal");
+
+  txn = banso_store_begin_bulk (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  during = journal_mode (banso_txn_get_db (txn));
+  g_assert_cmpstr (during, ==, "delete");
+  id = save_in (txn, f->communes[0], "Lò Văn Pơm");
+
+  /* A reader asked for now waits until the write is over, and then sees it. */
+  r.id = id;
+  thread = g_thread_new ("reader", reader_thread, &r);
+  g_usleep (200 * 1000);
+  g_assert_false (g_atomic_int_get (&r.got_reader));
+
+  banso_txn_commit (txn, &error);
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  g_assert_true (r.got_reader);
+  g_assert_true (r.found);
+
+  after = store_journal_mode (f->store);
+  g_assert_cmpstr (after, ==, "wal");
+  banso_test_assert_whole (f->store);
+}
+
+static void
+test_exclusive_rollback (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  BansoTestCounts before_counts, after_counts;
+  BansoTxn *txn;
+
+  banso_test_get_counts (f->store, &before_counts);
+  txn = banso_store_begin_bulk (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  id = save_in (txn, f->communes[0], "Lò Văn Pơm");
+  banso_txn_rollback (txn);
+
+  after = store_journal_mode (f->store);
+  g_assert_cmpstr (after, ==, "wal");
+  banso_test_get_counts (f->store, &after_counts);
+  banso_test_assert_same_counts (&before_counts, &after_counts);
+  g_assert_null (banso_test_store_query_text (f->store, "SELECT id FROM documents WHERE id = ?1", id));
+}
+
+/* A list being read keeps the bulk write an ordinary one, in the WAL, and the
+ * reader goes on reading while it runs. */
+static void
+test_reader_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *id = NULL;
+  BansoTxn *txn;
+  sqlite3 *db;
+
+  db = banso_store_acquire_reader (f->store, &error);
+  g_assert_no_error (error);
+
+  txn = banso_store_begin_bulk (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  during = journal_mode (banso_txn_get_db (txn));
+  g_assert_cmpstr (during, ==, "wal");
+  id = save_in (txn, f->communes[0], "Lò Văn Pơm");
+  g_assert_cmpint (banso_test_query_int (db, "SELECT count(*) FROM ethnic_groups"), ==, 54);
+  banso_txn_commit (txn, &error);
+  g_assert_no_error (error);
+
+  banso_store_release_reader (f->store, db);
+  g_assert_nonnull (banso_test_store_query_text (f->store, "SELECT id FROM documents WHERE id = ?1", id));
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The power goes in the middle of a bulk write, after some of its pages went
+ * into the file: the next start puts the file back as it was before it. */
+static void
+test_hot_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = banso_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
+  g_autofree char *crash_dir = g_build_filename (dir, "after-crash", NULL);
+  g_autofree char *crash_path = g_build_filename (crash_dir, "banso.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *crash_journal = g_strconcat (crash_path, "-journal", NULL);
+  g_autofree char *whole_before = NULL;
+  g_autofree char *whole_after = NULL;
+  BansoTestCounts before, after;
+  BansoStore *store;
+  sqlite3 *db;
+
+  store = banso_test_open_store (dir, "banso.db");
+  banso_demo_generate (store, 300, 7, NULL, NULL, &error);
+  g_assert_no_error (error);
+  banso_test_get_counts (store, &before);
+  whole_before = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                  banso_test_store_query_int (store, "SELECT sum (length (body)) FROM documents"));
+  banso_test_close_store (store);
+
+  /* A bulk write with a tiny cache spills changed pages into the file before
+   * its end; the copy taken then is what a power cut leaves. */
+  db = banso_test_raw_open (path);
+  banso_test_raw_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                           "BEGIN EXCLUSIVE;"
+                           "UPDATE documents SET body = body || ' ';"
+                           "UPDATE household_index SET search = search || ' x';");
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir (crash_dir, 0700), ==, 0);
+  copy_file (path, crash_path);
+  copy_file (journal, crash_journal);
+  banso_test_raw_exec (db, "ROLLBACK");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  store = banso_store_open (crash_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (crash_journal, G_FILE_TEST_EXISTS));
+  banso_test_get_counts (store, &after);
+  banso_test_assert_same_counts (&before, &after);
+  whole_after = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                 banso_test_store_query_int (store, "SELECT sum (length (body)) FROM documents"));
+  g_assert_cmpstr (whole_after, ==, whole_before);
+  g_assert_cmpint (banso_test_store_query_int (store, "SELECT count(*) FROM household_index"
+                                                      " WHERE search LIKE '% x'"), ==, 0);
+  banso_test_assert_whole (store);
+  banso_test_close_store (store);
+
+  banso_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  BANSO_TEST_ADD ("/bulk/exclusive", test_exclusive);
+  BANSO_TEST_ADD ("/bulk/exclusive-rollback", test_exclusive_rollback);
+  BANSO_TEST_ADD ("/bulk/reader-in-use", test_reader_in_use);
+  g_test_add_func ("/bulk/hot-journal", test_hot_journal);
+
+  return g_test_run ();
+}
