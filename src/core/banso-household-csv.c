@@ -511,15 +511,16 @@ read_member_row (Import *imp)
                    key, imp->current->commune, imp->current_line, commune);
     }
 
-  member = banso_household_add_member (imp->current);
+  /* A member id is kept, so that links to a member (a prestigious person)
+   * survive a move between offices. */
   text = field (imp, COL_MEMBER_ID);
-  if (*text)
+  if (strlen (text) > 64)
     {
-      /* Kept, so that links to a member (a prestigious person) survive a move
-       * between offices. */
-      g_free (member->id);
-      member->id = g_strndup (text, 64);
+      g_autofree char *cut = g_strndup (text, 64);
+      member = banso_household_add_member_with_id (imp->current, cut);
     }
+  else
+    member = banso_household_add_member_with_id (imp->current, *text ? text : NULL);
 
   text = field (imp, COL_MEMBER_NAME);
   if (!banso_validate_person_name (text, &error))
@@ -538,6 +539,9 @@ read_member_row (Import *imp)
     {
       if (!banso_validate_birth_date (text, &year, &month, &day, &error))
         add_problem (imp, line, COL_BIRTH, "%s", error->message);
+      else if (month == 0 ? strlen (text) == 4
+                          : strlen (text) == 10 && text[4] == '-' && text[7] == '-')
+        member->birth = g_strdup (text);  /* already as it is kept */
       else if (month == 0)
         member->birth = g_strdup_printf ("%04d", year);
       else

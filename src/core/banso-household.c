@@ -113,8 +113,27 @@ banso_household_free (BansoHousehold *self)
 BansoMember *
 banso_household_add_member (BansoHousehold *self)
 {
-  BansoMember *member = banso_member_new ();
+  return banso_household_add_member_with_id (self, NULL);
+}
 
+/**
+ * banso_household_add_member_with_id:
+ * @id: (nullable): the member's id, as an earlier export wrote it; %NULL
+ *   gives the member a new one
+ */
+BansoMember *
+banso_household_add_member_with_id (BansoHousehold *self,
+                                    const char     *id)
+{
+  BansoMember *member;
+
+  if (id == NULL)
+    member = banso_member_new ();
+  else
+    {
+      member = g_new0 (BansoMember, 1);
+      member->id = g_strdup (id);
+    }
   g_ptr_array_add (self->members, member);
   return member;
 }

@@ -65,6 +65,8 @@ void              banso_household_free            (BansoHousehold       *self);
 BansoMember      *banso_member_new                (void);
 void              banso_member_free               (BansoMember          *member);
 BansoMember      *banso_household_add_member      (BansoHousehold       *self);
+BansoMember      *banso_household_add_member_with_id (BansoHousehold     *self,
+                                                     const char         *id);
 BansoMember      *banso_household_get_head        (const BansoHousehold *self);
 void              banso_household_set_poverty     (BansoHousehold       *self,
                                                    int                   year,
