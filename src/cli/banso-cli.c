@@ -133,10 +133,14 @@ cmd_demo (int    argc,
 }
 
 static void
-import_progress (guint    lines,
-                 gpointer user_data)
+import_progress (BansoImportStage  stage,
+                 guint             lines,
+                 gpointer          user_data)
 {
-  g_printerr ("\r%u", lines);
+  if (stage == BANSO_IMPORT_STAGE_INDEXING)
+    g_printerr ("\r%s", _("Building the indexes…"));
+  else
+    g_printerr ("\r%u", lines);
 }
 
 static int

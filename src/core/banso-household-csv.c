@@ -783,7 +783,7 @@ banso_household_import_csv (BansoStore           *store,
       if ((rows & 0x3fff) == 0)
         {
           if (progress)
-            progress (banso_csv_reader_get_line (reader), user_data);
+            progress (BANSO_IMPORT_STAGE_CHECKING, banso_csv_reader_get_line (reader), user_data);
           if (g_cancellable_is_cancelled (cancellable))
             break;
           if (count_problems (&imp) >= MAX_PROBLEMS)
@@ -832,7 +832,11 @@ banso_household_import_csv (BansoStore           *store,
 
   if (imp.bulk_restore != NULL)
     {
-      gboolean rebuilt = banso_household_bulk_end (imp.txn, imp.bulk_restore, error);
+      gboolean rebuilt;
+
+      if (progress)
+        progress (BANSO_IMPORT_STAGE_INDEXING, banso_csv_reader_get_line (reader), user_data);
+      rebuilt = banso_household_bulk_end (imp.txn, imp.bulk_restore, error);
 
       g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
       if (!rebuilt)

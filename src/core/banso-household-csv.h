@@ -38,8 +38,15 @@ typedef struct
   GPtrArray  *problems;    /* BansoImportProblem; empty when the import succeeded */
 } BansoImportResult;
 
-typedef void (*BansoImportProgress) (guint    lines_done,
-                                     gpointer user_data);
+typedef enum
+{
+  BANSO_IMPORT_STAGE_CHECKING,  /* reading and checking rows, @lines_done so far */
+  BANSO_IMPORT_STAGE_INDEXING,  /* every row is in; the list and search indexes are built */
+} BansoImportStage;
+
+typedef void (*BansoImportProgress) (BansoImportStage  stage,
+                                     guint             lines_done,
+                                     gpointer          user_data);
 
 GQuark             banso_import_error_quark        (void);
 BansoImportResult *banso_household_import_csv      (BansoStore          *store,

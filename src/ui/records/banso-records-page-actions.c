@@ -304,7 +304,9 @@ typedef struct
   GCancellable      *cancellable;
   GtkWindow         *progress_dialog;
   GtkLabel          *progress_label;
+  GtkWidget         *cancel_button;
   guint              lines;
+  gint               stage;
   guint              idle_id;
 } ImportJob;
 
@@ -324,19 +326,30 @@ show_import_progress (gpointer data)
 {
   ImportJob *job = data;
   g_autofree char *number = g_strdup_printf ("%'u", g_atomic_int_get (&job->lines));
-  g_autofree char *text = g_strdup_printf (_("Checked %s lines…"), number);
+  g_autofree char *text = NULL;
 
+  /* After the rows, a large file's indexes take a while with nothing to count. */
+  if (g_atomic_int_get (&job->stage) == BANSO_IMPORT_STAGE_INDEXING)
+    {
+      /* Past the point where the import can stop. */
+      gtk_widget_set_sensitive (job->cancel_button, FALSE);
+      text = g_strdup_printf (_("Checked all %s lines; building the lists and the search…"), number);
+    }
+  else
+    text = g_strdup_printf (_("Checked %s lines…"), number);
   gtk_label_set_text (job->progress_label, text);
   return G_SOURCE_CONTINUE;
 }
 
 static void
-import_progress (guint    lines,
-                 gpointer user_data)
+import_progress (BansoImportStage  stage,
+                 guint             lines,
+                 gpointer          user_data)
 {
   ImportJob *job = user_data;
 
   g_atomic_int_set (&job->lines, lines);
+  g_atomic_int_set (&job->stage, stage);
 }
 
 static void
@@ -458,6 +471,7 @@ _banso_records_page_import_file (BansoRecordsPage *self,
   job->progress_dialog = build_progress_dialog (self, _("Importing Households"),
                                                 &job->progress_label, &cancel);
   g_signal_connect (cancel, "clicked", G_CALLBACK (on_import_cancel), job);
+  job->cancel_button = GTK_WIDGET (cancel);
   job->idle_id = g_timeout_add (200, show_import_progress, job);
   gtk_window_present (job->progress_dialog);
 
