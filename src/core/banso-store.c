@@ -270,6 +270,9 @@ inspect_existing (const char  *path,
 
   uri = g_strdup_printf ("file:%s?mode=ro", path);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  /* Another Banso may be writing the file for itself (a large import). */
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (db, 10000);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -284,6 +287,15 @@ inspect_existing (const char  *path,
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
                    _("The database %s holds a write that did not finish, and it could not be undone (is the folder read-only?). Banso did not change it."),
                    path);
+      return FALSE;
+    }
+  if ((rc & 0xff) == SQLITE_BUSY)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL,
+                   _("The database %s is in use by another Banso that is writing much at once (a large import). Try again when it has finished."),
+                   path);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      sqlite3_close (db);
       return FALSE;
     }
   if (rc != SQLITE_OK)
@@ -630,13 +642,15 @@ begin_locked (BansoStore  *self,
 {
   BansoTxn *txn;
 
-  if (!banso_sql_exec (self->writer, exclusive ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE", error))
+  if (exclusive && !banso_sql_exec (self->writer, "BEGIN EXCLUSIVE", NULL))
     {
-      if (exclusive)
-        {
-          set_journal_mode (self->writer, "wal");
-          end_exclusive (self);
-        }
+      /* Another program holds the file after all: an ordinary transaction. */
+      set_journal_mode (self->writer, "wal");
+      end_exclusive (self);
+      exclusive = FALSE;
+    }
+  if (!exclusive && !banso_sql_exec (self->writer, "BEGIN IMMEDIATE", error))
+    {
       g_mutex_unlock (&self->writer_lock);
       return NULL;
     }
@@ -702,12 +716,23 @@ end_txn (BansoTxn *txn)
 {
   BansoStore *self = txn->store;
 
-  if (txn->exclusive && !set_journal_mode (self->writer, "wal"))
-    g_warning ("The database %s could not go back to write-ahead logging: %s",
-               self->path, sqlite3_errmsg (self->writer));
-  g_mutex_unlock (&self->writer_lock);
   if (txn->exclusive)
-    end_exclusive (self);
+    {
+      GHashTableIter iter;
+      gpointer stmt;
+
+      /* The journal mode does not change under a statement still reading. */
+      g_hash_table_iter_init (&iter, self->statements);
+      while (g_hash_table_iter_next (&iter, NULL, &stmt))
+        sqlite3_reset (stmt);
+      if (!set_journal_mode (self->writer, "wal"))
+        g_warning ("The database %s could not go back to write-ahead logging: %s",
+                   self->path, sqlite3_errmsg (self->writer));
+      /* Before the writer lock: a bulk write waiting for it must find the
+       * readers' way cleared by this one, not cleared after it began. */
+      end_exclusive (self);
+    }
+  g_mutex_unlock (&self->writer_lock);
 }
 
 typedef struct

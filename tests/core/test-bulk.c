@@ -169,6 +169,7 @@ test_reader_in_use (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *during = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *found = NULL;
   BansoTxn *txn;
   sqlite3 *db;
 
@@ -185,7 +186,130 @@ test_reader_in_use (Fixture       *f,
   g_assert_no_error (error);
 
   banso_store_release_reader (f->store, db);
-  g_assert_nonnull (banso_test_store_query_text (f->store, "SELECT id FROM documents WHERE id = ?1", id));
+  found = banso_test_store_query_text (f->store, "SELECT id FROM documents WHERE id = ?1", id);
+  g_assert_cmpstr (found, ==, id);
+}
+
+#define RACE_ROUNDS 60
+
+typedef struct
+{
+  BansoStore *store;
+  BansoUser  *admin;
+  const char *commune;
+  gint        writers_left;
+  gint        bad;
+} Race;
+
+static gpointer
+race_writer (gpointer data)
+{
+  Race *race = data;
+
+  for (guint i = 0; i < RACE_ROUNDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+      BansoTxn *txn = banso_store_begin_bulk (race->store, race->admin, &error);
+
+      g_assert_no_error (error);
+      id = save_in (txn, race->commune, "Lò Văn Pơm");
+      banso_txn_commit (txn, &error);
+      g_assert_no_error (error);
+    }
+  g_atomic_int_add (&race->writers_left, -1);
+  return NULL;
+}
+
+static gpointer
+race_reader (gpointer data)
+{
+  Race *race = data;
+
+  while (g_atomic_int_get (&race->writers_left) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *mode = NULL;
+      sqlite3 *db = banso_store_acquire_reader (race->store, &error);
+
+      g_assert_no_error (error);
+      /* A reader comes in only between bulk writes, when the WAL is back. */
+      mode = journal_mode (db);
+      if (g_strcmp0 (mode, "wal") != 0 ||
+          sqlite3_exec (db, "SELECT count(*) FROM household_index", NULL, NULL, NULL) != SQLITE_OK)
+        g_atomic_int_inc (&race->bad);
+      banso_store_release_reader (race->store, db);
+    }
+  return NULL;
+}
+
+/* Bulk writes one after the other, readers all along: each bulk write keeps
+ * the readers out from its start to its end, the next one included. */
+static void
+test_one_after_another (Fixture       *f,
+                        gconstpointer  data)
+{
+  Race race = { f->store, f->admin, f->communes[0], 2, 0 };
+  GThread *threads[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("race", i < 2 ? race_writer : race_reader, &race);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpint (race.bad, ==, 0);
+  g_assert_cmpint (banso_test_store_query_int (f->store, "SELECT count(*) FROM household_index"),
+                   ==, 2 * RACE_ROUNDS);
+  banso_test_assert_whole (f->store);
+}
+
+typedef struct
+{
+  const char *path;
+  gint64      households;
+  char       *error;
+} Opener;
+
+static gpointer
+open_thread (gpointer data)
+{
+  Opener *o = data;
+  g_autoptr(GError) error = NULL;
+  BansoStore *store = banso_store_open (o->path, &error);
+
+  if (store == NULL)
+    {
+      o->error = g_strdup (error->message);
+      return NULL;
+    }
+  o->households = banso_test_store_query_int (store, "SELECT count(*) FROM household_index");
+  banso_test_close_store (store);
+  return NULL;
+}
+
+/* Another Banso opening the file while a bulk write has it waits for the
+ * write instead of calling the file damaged. */
+static void
+test_open_during_bulk (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  Opener o = { banso_store_get_path (f->store), -1, NULL };
+  GThread *thread;
+  BansoTxn *txn;
+
+  txn = banso_store_begin_bulk (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  id = save_in (txn, f->communes[0], "Lò Văn Pơm");
+  thread = g_thread_new ("opener", open_thread, &o);
+  g_usleep (300 * 1000);
+  banso_txn_commit (txn, &error);
+  g_assert_no_error (error);
+  g_thread_join (thread);
+
+  g_assert_cmpstr (o.error, ==, NULL);
+  g_assert_cmpint (o.households, ==, 1);
 }
 
 static void
@@ -265,6 +389,8 @@ main (int   argc,
   BANSO_TEST_ADD ("/bulk/exclusive", test_exclusive);
   BANSO_TEST_ADD ("/bulk/exclusive-rollback", test_exclusive_rollback);
   BANSO_TEST_ADD ("/bulk/reader-in-use", test_reader_in_use);
+  BANSO_TEST_ADD ("/bulk/one-after-another", test_one_after_another);
+  BANSO_TEST_ADD ("/bulk/open-during-bulk", test_open_during_bulk);
   g_test_add_func ("/bulk/hot-journal", test_hot_journal);
 
   return g_test_run ();
