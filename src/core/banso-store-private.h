@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+gboolean _banso_store_inspect     (const char  *path,
+                                   GError     **error);
 gint64   _banso_txn_next_seq      (BansoTxn    *txn);
 void     _banso_txn_mark_changed  (BansoTxn    *txn,
                                    const char  *type);
