@@ -292,6 +292,7 @@ _banso_doc_insert_new (BansoTxn          *txn,
                        const char        *id,
                        const char        *rev,
                        const char        *body,
+                       gssize             body_len,
                        BansoDocPutFlags   flags,
                        gint64            *out_docno,
                        GError           **error)
@@ -309,7 +310,7 @@ _banso_doc_insert_new (BansoTxn          *txn,
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rev, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
-  sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, body, body_len, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -388,7 +389,7 @@ banso_doc_put (BansoTxn          *txn,
   if (!cur.exists)
     {
       current_clear (&cur);
-      if (!_banso_doc_insert_new (txn, type, id, rev, body, flags, out_docno, error))
+      if (!_banso_doc_insert_new (txn, type, id, rev, body, -1, flags, out_docno, error))
         return FALSE;
       if (out_rev)
         *out_rev = g_steal_pointer (&rev);

@@ -122,11 +122,13 @@ typedef struct
   BansoImportResult   *result;
 
   BansoHousehold      *current;
-  char                *current_key;
+  const char          *current_key;      /* owned by seen_keys */
   guint                current_line;
   GHashTable          *seen_keys;        /* key → first line */
   GHashTable          *communes;         /* code → TRUE */
   GHashTable          *villages;         /* "commune\nfold" → id */
+  char                *last_village[2];  /* the commune and name last looked up, */
+  const char          *last_village_id;  /* and its id, owned by villages */
   GHashTable          *ethnic;           /* text → code (or "" for unknown) */
   gint                 writing;          /* FALSE once a problem is found: only check */
   int                  this_year;
@@ -306,7 +308,8 @@ flush_household (Import *imp)
       BansoImportItem *item = g_new0 (BansoImportItem, 1);
 
       item->line = imp->current_line;
-      item->household = banso_household_row_new (imp->current);
+      item->household = banso_import_writer_take_row (imp->writer);
+      banso_household_row_fill (item->household, g_steal_pointer (&imp->current));
       banso_import_writer_push (imp->writer, item);
     }
   else if (imp->current->id != NULL)
@@ -320,7 +323,7 @@ flush_household (Import *imp)
     }
 
   g_clear_pointer (&imp->current, banso_household_free);
-  g_clear_pointer (&imp->current_key, g_free);
+  imp->current_key = NULL;
 }
 
 static const char *
@@ -329,29 +332,43 @@ lookup_village (Import     *imp,
                 const char *name,
                 guint       line)
 {
-  g_autofree char *fold = banso_fold (name, -1);
-  g_autofree char *key = g_strconcat (commune, "\n", fold, NULL);
+  g_autofree char *fold = NULL;
+  g_autofree char *key = NULL;
   BansoImportItem *item;
   char *id;
 
+  /* The households of a village mostly come one after another. */
+  if (imp->last_village_id != NULL && strcmp (commune, imp->last_village[0]) == 0 &&
+      strcmp (name, imp->last_village[1]) == 0)
+    return imp->last_village_id;
+
+  fold = banso_fold (name, -1);
+  key = g_strconcat (commune, "\n", fold, NULL);
   /* Every village of the database is in the table from the start. */
-  if ((id = g_hash_table_lookup (imp->villages, key)))
-    return id;
-  if (!g_atomic_int_get (&imp->writing))
-    return NULL;
+  if ((id = g_hash_table_lookup (imp->villages, key)) == NULL)
+    {
+      if (!g_atomic_int_get (&imp->writing))
+        return NULL;
 
-  /* A new one: named here, created by the writer before the households
-   * that live there. */
-  id = banso_doc_new_id ();
-  item = g_new0 (BansoImportItem, 1);
-  item->line = line;
-  item->village = g_strdup (id);
-  item->commune = g_strdup (commune);
-  item->name = g_strdup (name);
-  banso_import_writer_push (imp->writer, item);
-  imp->result->villages++;
+      /* A new one: named here, created by the writer before the households
+       * that live there. */
+      id = banso_doc_new_id ();
+      item = g_new0 (BansoImportItem, 1);
+      item->line = line;
+      item->village = g_strdup (id);
+      item->commune = g_strdup (commune);
+      item->name = g_strdup (name);
+      banso_import_writer_push (imp->writer, item);
+      imp->result->villages++;
 
-  g_hash_table_insert (imp->villages, g_steal_pointer (&key), id);
+      g_hash_table_insert (imp->villages, g_steal_pointer (&key), id);
+    }
+
+  g_free (imp->last_village[0]);
+  g_free (imp->last_village[1]);
+  imp->last_village[0] = g_strdup (commune);
+  imp->last_village[1] = g_strdup (name);
+  imp->last_village_id = id;
   return id;
 }
 
@@ -386,29 +403,45 @@ read_poverty_history (Import     *imp,
                       const char *text,
                       guint       line)
 {
-  g_auto(GStrv) items = g_strsplit (text, ";", -1);
+  const char *next;
 
-  for (guint i = 0; items[i]; i++)
+  for (const char *p = text; p != NULL; p = next)
     {
-      char *colon = strchr (g_strstrip (items[i]), ':');
+      const char *end = strchr (p, ';');
+      gsize len = end ? (gsize)(end - p) : strlen (p);
+      char item[64];
       BansoPoverty status;
+      char *colon;
       int year;
 
-      if (*items[i] == '\0')
+      next = end ? end + 1 : NULL;
+      if (len >= sizeof item)
+        {
+          g_autofree char *whole = g_strndup (p, len);
+          add_problem (imp, line, COL_POVERTY_HISTORY,
+                       _("“%s” is not a year and a status such as 2025:poor."), g_strstrip (whole));
+          continue;
+        }
+      memcpy (item, p, len);
+      item[len] = '\0';
+      g_strstrip (item);
+      if (*item == '\0')
         continue;
-      if (colon == NULL)
+      if ((colon = strchr (item, ':')) == NULL)
         {
           add_problem (imp, line, COL_POVERTY_HISTORY,
-                       _("“%s” is not a year and a status such as 2025:poor."), items[i]);
+                       _("“%s” is not a year and a status such as 2025:poor."), item);
           continue;
         }
       *colon = '\0';
-      year = atoi (items[i]);
+      g_strstrip (item);
+      g_strstrip (colon + 1);
+      year = atoi (item);
       status = banso_poverty_from_string (colon + 1);
       if (year < 2000 || year > 2100 ||
           (status == BANSO_POVERTY_UNKNOWN && g_strcmp0 (colon + 1, "unknown") != 0))
         add_problem (imp, line, COL_POVERTY_HISTORY,
-                     _("“%s:%s” is not a year and a status such as 2025:poor."), items[i], colon + 1);
+                     _("“%s:%s” is not a year and a status such as 2025:poor."), item, colon + 1);
       else
         banso_household_set_poverty (imp->current, year, status);
     }
@@ -444,7 +477,8 @@ read_member_row (Import *imp)
                        key, GPOINTER_TO_UINT (first_line));
           return;
         }
-      g_hash_table_insert (imp->seen_keys, g_strdup (key), GUINT_TO_POINTER (line));
+      imp->current_key = g_strdup (key);
+      g_hash_table_insert (imp->seen_keys, (char *)imp->current_key, GUINT_TO_POINTER (line));
 
       imp->current = banso_household_new ();
       /* A key in our id form is kept as the id, so that a household moved
@@ -452,7 +486,6 @@ read_member_row (Import *imp)
        * file imported twice is refused instead of doubling the households. */
       if (is_document_id (key))
         imp->current->id = g_strdup (key);
-      imp->current_key = g_strdup (key);
       imp->current_line = line;
 
       if (!g_hash_table_contains (imp->communes, commune))
@@ -634,6 +667,9 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->seen_keys, g_hash_table_unref);
   g_clear_pointer (&imp->communes, g_hash_table_unref);
   g_clear_pointer (&imp->villages, g_hash_table_unref);
+  g_clear_pointer (&imp->last_village[0], g_free);
+  g_clear_pointer (&imp->last_village[1], g_free);
+  imp->last_village_id = NULL;
   g_clear_pointer (&imp->ethnic, g_hash_table_unref);
   g_mutex_clear (&imp->lock);
 }
@@ -794,7 +830,7 @@ banso_household_import_csv (BansoStore           *store,
     flush_household (&imp);
   else
     g_clear_pointer (&imp.current, banso_household_free);
-  g_clear_pointer (&imp.current_key, g_free);
+  imp.current_key = NULL;
   banso_import_writer_finish (g_steal_pointer (&imp.writer), &result->households, &result->members);
   g_debug ("import: %.2f s to read and write %u rows", (g_get_monotonic_time () - start) / 1e6, rows);
   g_clear_pointer (&imp.lookup_db, sqlite3_close);

@@ -146,9 +146,15 @@ build_search_text (const BansoHousehold *household,
         g_string_append_c (out, ' ');
       banso_fold_append (out, m->name, -1);
       if (m->citizen_id && *m->citizen_id)
-        g_string_append_printf (out, " %s", m->citizen_id);
+        {
+          g_string_append_c (out, ' ');
+          g_string_append (out, m->citizen_id);
+        }
       if (m->phone && *m->phone)
-        g_string_append_printf (out, " %s", m->phone);
+        {
+          g_string_append_c (out, ' ');
+          g_string_append (out, m->phone);
+        }
     }
 }
 
@@ -198,23 +204,54 @@ index_village (BansoTxn    *txn,
   return step_done (txn, stmt, error);
 }
 
-/* What the list and search indexes keep of a household. */
+/* What the list and search indexes keep of a household: pointers into it,
+ * and the folded texts in the row's own buffers. */
 static void
 row_fill_index (BansoHouseholdRow    *row,
                 const BansoHousehold *household)
 {
   BansoMember *head = banso_household_get_head (household);
 
-  row->commune = g_strdup (household->commune);
-  row->village = household->village && *household->village ? g_strdup (household->village) : NULL;
-  row->head = g_strdup (head->name);
-  row->head_fold = g_string_sized_new (32);
+  row->commune = household->commune;
+  row->village = household->village && *household->village ? household->village : NULL;
+  row->head = head->name;
+  g_string_truncate (row->head_fold, 0);
   banso_fold_append (row->head_fold, head->name, -1);
-  row->ethnic = head->ethnic && *head->ethnic ? g_strdup (head->ethnic) : NULL;
+  row->ethnic = head->ethnic && *head->ethnic ? head->ethnic : NULL;
   row->poverty = banso_poverty_to_string (banso_household_latest_poverty (household, NULL));
   row->members = household->members->len;
-  row->search = g_string_sized_new (128);
+  g_string_truncate (row->search, 0);
   build_search_text (household, row->search);
+}
+
+/**
+ * banso_household_row_new:
+ *
+ * Returns: (transfer full): an empty row, for banso_household_row_fill()
+ */
+BansoHouseholdRow *
+banso_household_row_new (void)
+{
+  BansoHouseholdRow *row = g_new0 (BansoHouseholdRow, 1);
+
+  row->body = g_string_sized_new (1024);
+  row->head_fold = g_string_sized_new (32);
+  row->search = g_string_sized_new (128);
+  return row;
+}
+
+/**
+ * banso_household_row_release:
+ *
+ * Frees the household the row holds; the row keeps its buffers for the next.
+ */
+void
+banso_household_row_release (BansoHouseholdRow *row)
+{
+  g_clear_pointer (&row->household, banso_household_free);
+  g_string_truncate (row->body, 0);
+  row->id = row->commune = row->village = row->head = row->ethnic = row->poverty = NULL;
+  row->members = 0;
 }
 
 void
@@ -222,17 +259,10 @@ banso_household_row_free (BansoHouseholdRow *row)
 {
   if (row == NULL)
     return;
-  g_free (row->id);
-  if (row->body)
-    g_string_free (row->body, TRUE);
-  g_free (row->commune);
-  g_free (row->village);
-  g_free (row->head);
-  if (row->head_fold)
-    g_string_free (row->head_fold, TRUE);
-  g_free (row->ethnic);
-  if (row->search)
-    g_string_free (row->search, TRUE);
+  banso_household_row_release (row);
+  g_string_free (row->body, TRUE);
+  g_string_free (row->head_fold, TRUE);
+  g_string_free (row->search, TRUE);
   g_free (row);
 }
 
@@ -282,7 +312,8 @@ index_household (BansoTxn              *txn,
                  gboolean               with_search,
                  GError               **error)
 {
-  g_autoptr(BansoHouseholdRow) row = g_new0 (BansoHouseholdRow, 1);
+  /* The row points into the household it does not hold. */
+  g_autoptr(BansoHouseholdRow) row = banso_household_row_new ();
 
   if (!fresh && !unindex (txn, docno, error))
     return FALSE;
@@ -291,26 +322,25 @@ index_household (BansoTxn              *txn,
 }
 
 /**
- * banso_household_row_new:
- * @household: a new household, valid and checked; it gets an id if it has
- *   none
+ * banso_household_row_fill:
+ * @household: (transfer full): a new household, valid and checked; it gets an
+ *   id if it has none
  *
- * Makes the household ready to be written by banso_household_write_row():
- * its JSON and index rows. Touches no database, so an import can prepare
- * households in one thread while another writes them.
+ * Makes the household ready to be written by banso_household_write_row(),
+ * in place of the one the row held. Touches no database, so an import can
+ * prepare households in one thread while another writes them.
  */
-BansoHouseholdRow *
-banso_household_row_new (BansoHousehold *household)
+void
+banso_household_row_fill (BansoHouseholdRow *row,
+                          BansoHousehold    *household)
 {
-  BansoHouseholdRow *row = g_new0 (BansoHouseholdRow, 1);
-
+  banso_household_row_release (row);
   if (household->id == NULL)
     household->id = banso_doc_new_id ();
-  row->id = g_strdup (household->id);
-  row->body = g_string_sized_new (512);
+  row->household = household;
+  row->id = household->id;
   banso_household_to_json (household, row->body);
   row_fill_index (row, household);
-  return row;
 }
 
 /**
@@ -318,7 +348,7 @@ banso_household_row_new (BansoHousehold *household)
  * @flags: %BANSO_DOC_PUT_IMPORT, %BANSO_DOC_PUT_DEFER_SEARCH and
  *   %BANSO_DOC_PUT_DEFER_AUDIT count
  *
- * Writes a household prepared by banso_household_row_new() as a new record,
+ * Writes a household prepared by banso_household_row_fill() as a new record,
  * at the first revision of its JSON;
  * an id already taken fails with %BANSO_STORE_ERROR_EXISTS. The caller has
  * checked the fields, the references and the acting user's scope.
@@ -332,8 +362,10 @@ banso_household_write_row (BansoTxn                 *txn,
   g_autofree char *rev = banso_revision_compute (NULL, FALSE, row->body->str);
   gint64 docno;
 
+  /* The revision is made here, in the writing thread: the checks of the
+   * reading thread take longer than the writing. */
   return _banso_doc_insert_new (txn, BANSO_HOUSEHOLD_TYPE, row->id, rev, row->body->str,
-                                flags, &docno, error) &&
+                                row->body->len, flags, &docno, error) &&
          insert_index_row (txn, docno, row, !(flags & BANSO_DOC_PUT_DEFER_SEARCH), error);
 }
 

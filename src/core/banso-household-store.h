@@ -13,27 +13,34 @@ G_BEGIN_DECLS
 
 #define BANSO_VILLAGE_TYPE "village"
 
-/* A household made ready to be written, away from the database. */
+/* A household made ready to be written, away from the database: its JSON
+ * and what the list and search indexes keep of it. The row holds
+ * the household and points into it; an import fills the same rows again and
+ * again, and keeps their buffers. */
 typedef struct
 {
-  char       *id;
-  GString    *body;
-  char       *commune;
-  char       *village;
-  char       *head;
-  GString    *head_fold;
-  char       *ethnic;
-  const char *poverty;
-  guint       members;
-  GString    *search;
+  BansoHousehold *household;
+  const char     *id;
+  GString        *body;
+  const char     *commune;
+  const char     *village;
+  const char     *head;
+  GString        *head_fold;
+  const char     *ethnic;
+  const char     *poverty;
+  guint           members;
+  GString        *search;
 } BansoHouseholdRow;
 
-BansoHouseholdRow *banso_household_row_new   (BansoHousehold           *household);
-void               banso_household_row_free  (BansoHouseholdRow        *row);
-gboolean           banso_household_write_row (BansoTxn                 *txn,
-                                              const BansoHouseholdRow  *row,
-                                              BansoDocPutFlags          flags,
-                                              GError                  **error);
+BansoHouseholdRow *banso_household_row_new     (void);
+void               banso_household_row_fill    (BansoHouseholdRow        *row,
+                                                BansoHousehold           *household);
+void               banso_household_row_release (BansoHouseholdRow        *row);
+void               banso_household_row_free    (BansoHouseholdRow        *row);
+gboolean           banso_household_write_row   (BansoTxn                 *txn,
+                                                const BansoHouseholdRow  *row,
+                                                BansoDocPutFlags          flags,
+                                                GError                  **error);
 
 gboolean        banso_household_save    (BansoTxn          *txn,
                                          BansoHousehold    *household,

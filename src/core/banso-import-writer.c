@@ -4,9 +4,10 @@
  *
  * The writing half of an import: while one thread reads the file, checks each
  * row and makes households ready (their JSON and index rows), this one
- * computes their revisions and writes them into the import's transaction, in the order they came, in
- * batches handed over through a queue (and back, to be freed where they were
- * made). Once anything is wrong the import
+ * writes them into the import's transaction, in the order they came, in
+ * batches handed over through a queue, and back: the rows of households
+ * written are filled again by the reading thread, which keeps their buffers
+ * and frees what it made in the thread that made it. Once anything is wrong the import
  * will be rolled back, so nothing more is written; households that carry an
  * id of their own are still looked up, so that every one already in the
  * database is reported.
@@ -33,6 +34,8 @@ struct _BansoImportWriter
   GAsyncQueue            *full;    /* batches to write, then the end */
   GAsyncQueue            *slots;   /* a batch that may be filled: a token, or one written */
   GPtrArray              *batch;   /* being filled by the reading thread */
+  GPtrArray              *spare_rows;  /* written: to be filled again */
+  GPtrArray              *spare_batch;
   GThread                *thread;
   gint                    stopped;
   guint                   households;
@@ -129,18 +132,40 @@ writer_thread (gpointer data)
     }
 }
 
-/* A slot is a token at first, then a batch the writer is done with. */
+/* A slot is a token at first, then a batch the writer is done with: its
+ * rows and the batch itself are kept to be filled again. */
 static void
-release_slot (gpointer slot)
+release_slot (BansoImportWriter *self,
+              gpointer           slot)
 {
-  if (slot != &slot_token)
-    g_ptr_array_unref (slot);
+  GPtrArray *batch = slot;
+
+  if (slot == &slot_token)
+    return;
+  for (guint i = 0; i < batch->len; i++)
+    {
+      BansoImportItem *item = g_ptr_array_index (batch, i);
+
+      if (item->household != NULL)
+        {
+          banso_household_row_release (item->household);
+          g_ptr_array_add (self->spare_rows, g_steal_pointer (&item->household));
+        }
+      item_free (item);
+    }
+  g_ptr_array_set_size (batch, 0);
+  if (self->spare_batch == NULL)
+    self->spare_batch = batch;
+  else
+    g_ptr_array_unref (batch);
 }
 
 static GPtrArray *
-new_batch (void)
+new_batch (BansoImportWriter *self)
 {
-  return g_ptr_array_new_full (BATCH, (GDestroyNotify)item_free);
+  if (self->spare_batch != NULL)
+    return g_steal_pointer (&self->spare_batch);
+  return g_ptr_array_sized_new (BATCH);
 }
 
 /**
@@ -167,9 +192,24 @@ banso_import_writer_start (BansoTxn               *txn,
   self->slots = g_async_queue_new ();
   for (guint i = 0; i < AHEAD; i++)
     g_async_queue_push (self->slots, &slot_token);
-  self->batch = new_batch ();
+  self->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_household_row_free);
+  self->batch = new_batch (self);
   self->thread = g_thread_new ("banso-import", writer_thread, self);
   return self;
+}
+
+/**
+ * banso_import_writer_take_row:
+ *
+ * Returns: (transfer full): a row to fill with banso_household_row_fill() and
+ *   push: one of a household already written when there is one
+ */
+BansoHouseholdRow *
+banso_import_writer_take_row (BansoImportWriter *self)
+{
+  if (self->spare_rows->len > 0)
+    return g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  return banso_household_row_new ();
 }
 
 /**
@@ -185,9 +225,9 @@ banso_import_writer_push (BansoImportWriter *self,
   g_ptr_array_add (self->batch, item);
   if (self->batch->len < BATCH)
     return;
-  release_slot (g_async_queue_pop (self->slots));
+  release_slot (self, g_async_queue_pop (self->slots));
   g_async_queue_push (self->full, g_steal_pointer (&self->batch));
-  self->batch = new_batch ();
+  self->batch = new_batch (self);
 }
 
 /**
@@ -219,7 +259,9 @@ banso_import_writer_finish (BansoImportWriter *self,
   g_async_queue_push (self->full, &end_of_items);
   g_thread_join (self->thread);
   for (gpointer slot; (slot = g_async_queue_try_pop (self->slots)) != NULL; )
-    release_slot (slot);
+    release_slot (self, slot);
+  g_clear_pointer (&self->spare_batch, g_ptr_array_unref);
+  g_ptr_array_unref (self->spare_rows);
 
   *households = self->households;
   *members = self->members;

@@ -27,15 +27,16 @@ typedef void (*BansoImportProblemFunc) (const BansoImportItem *item,
 
 typedef struct _BansoImportWriter BansoImportWriter;
 
-BansoImportWriter *banso_import_writer_start  (BansoTxn               *txn,
-                                               BansoDocPutFlags        flags,
-                                               BansoImportProblemFunc  problem,
-                                               gpointer                user_data);
-void               banso_import_writer_push   (BansoImportWriter      *writer,
-                                               BansoImportItem        *item);
-void               banso_import_writer_stop   (BansoImportWriter      *writer);
-void               banso_import_writer_finish (BansoImportWriter      *writer,
-                                               guint                  *households,
-                                               guint                  *members);
+BansoImportWriter *banso_import_writer_start    (BansoTxn               *txn,
+                                                 BansoDocPutFlags        flags,
+                                                 BansoImportProblemFunc  problem,
+                                                 gpointer                user_data);
+BansoHouseholdRow *banso_import_writer_take_row (BansoImportWriter      *writer);
+void               banso_import_writer_push     (BansoImportWriter      *writer,
+                                                 BansoImportItem        *item);
+void               banso_import_writer_stop     (BansoImportWriter      *writer);
+void               banso_import_writer_finish   (BansoImportWriter      *writer,
+                                                 guint                  *households,
+                                                 guint                  *members);
 
 G_END_DECLS

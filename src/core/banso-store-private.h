@@ -21,6 +21,7 @@ gboolean _banso_doc_insert_new    (BansoTxn          *txn,
                                    const char        *id,
                                    const char        *rev,
                                    const char        *body,
+                                   gssize             body_len,
                                    BansoDocPutFlags   flags,
                                    gint64            *out_docno,
                                    GError           **error);

@@ -46,6 +46,7 @@ struct _BansoTxn
   BansoStore *store;
   BansoUser  *user;
   GHashTable *changed_types;
+  gboolean    bulk;
   gboolean    exclusive;
 };
 
@@ -167,6 +168,13 @@ banso_store_init (BansoStore *self)
                                             (GDestroyNotify)sqlite3_finalize);
 }
 
+/* Pages the writer keeps in memory (in KiB, as SQLite counts them when
+ * negative); a bulk write keeps more: the unique index of a large import's ids
+ * grows at random places, about 45 bytes a record, and a page that has left
+ * the cache is read and written again at each insert that lands in it. */
+#define WRITER_CACHE_KIB -32000
+#define BULK_CACHE_KIB -65536
+
 static gboolean
 configure_connection (sqlite3  *db,
                       gboolean  writer,
@@ -188,7 +196,7 @@ configure_connection (sqlite3  *db,
                            "PRAGMA page_size = 16384;"
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = FULL;"
-                           "PRAGMA cache_size = -32000;"
+                           "PRAGMA cache_size = " G_STRINGIFY (WRITER_CACHE_KIB) ";"
                            /* Large writes (imports, pulls) copy the log into
                             * the file in fewer, larger steps, and the log
                             * does not keep the size it grew to. */
@@ -512,6 +520,7 @@ begin_locked (BansoStore  *self,
  * into the file behind a rollback journal, instead of into the WAL and then
  * again into the file, which halves what a large import writes. With a reader
  * in use, or another program on the same file, it is an ordinary transaction.
+ * Either way the writer keeps more pages in memory until it ends.
  * The thread that holds it must not ask for a reader.
  *
  * Returns: (transfer full): the transaction, or %NULL on error
@@ -522,6 +531,7 @@ banso_store_begin_bulk (BansoStore  *self,
                         GError     **error)
 {
   gboolean exclusive = FALSE;
+  BansoTxn *txn;
   sqlite3 *db;
 
   g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
@@ -546,7 +556,13 @@ banso_store_begin_bulk (BansoStore  *self,
       exclusive = FALSE;
     }
 
-  return begin_locked (self, user, exclusive, error);
+  txn = begin_locked (self, user, exclusive, error);
+  if (txn != NULL)
+    {
+      banso_sql_exec (self->writer, "PRAGMA cache_size = " G_STRINGIFY (BULK_CACHE_KIB), NULL);
+      txn->bulk = TRUE;
+    }
+  return txn;
 }
 
 /* After a bulk write: back to the WAL, readers in. */
@@ -555,6 +571,8 @@ end_txn (BansoTxn *txn)
 {
   BansoStore *self = txn->store;
 
+  if (txn->bulk)
+    banso_sql_exec (self->writer, "PRAGMA cache_size = " G_STRINGIFY (WRITER_CACHE_KIB), NULL);
   if (txn->exclusive)
     {
       GHashTableIter iter;

@@ -619,6 +619,83 @@ test_unknown_commune (Fixture       *f,
   g_assert_cmpstr (problem->column, ==, "commune_code");
 }
 
+/* Villages are told apart by their commune, even when households of two
+ * communes with a village of the same name come one after another. */
+static void
+test_villages_by_commune (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(BansoImportResult) result = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  BansoHousehold *h1, *h2, *h3, *h4;
+
+  csv = g_strdup_printf ("household,commune_code,village,member_name,relation\n"
+                         "H1,%s,Bản Mòng,Lò Văn Pơm,head\n"
+                         "H2,%s,Bản Mòng,Giàng A Páo,head\n"
+                         "H3,%s,Ban Mong,Cầm Văn Khăm,head\n"
+                         "H4,%s,Bản Mòng,Vàng A Sử,head\n", f->a, f->b, f->b, f->a);
+  path = write_file (f, csv, -1);
+  result = import_ok (f, f->store, path);
+  g_assert_cmpuint (result->villages, ==, 2);
+
+  all = load_all (f->store);
+  h1 = find_by_head (all, "Lò Văn Pơm");
+  h2 = find_by_head (all, "Giàng A Páo");
+  h3 = find_by_head (all, "Cầm Văn Khăm");
+  h4 = find_by_head (all, "Vàng A Sử");
+  g_assert_cmpstr (h1->village, ==, h4->village);
+  g_assert_cmpstr (h2->village, ==, h3->village);
+  g_assert_cmpstr (h1->village, !=, h2->village);
+}
+
+/* Every year of a poverty history is read; each wrong item is named. */
+static void
+test_poverty_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *long_item = g_strnfill (80, '7');
+  g_autoptr(BansoImportResult) result = NULL;
+  g_autoptr(BansoImportResult) refused = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  BansoHousehold *h;
+  BansoImportProblem *problem;
+
+  csv = g_strdup_printf ("household,commune_code,member_name,relation,poverty_history\n"
+                         "H1,%s,Lò Văn Pơm,head, 2023:poor ;;2024 : near-poor;2025:not-poor\n",
+                         f->a);
+  path = write_file (f, csv, -1);
+  result = import_ok (f, f->store, path);
+  all = load_all (f->store);
+  h = find_by_head (all, "Lò Văn Pơm");
+  g_assert_cmpuint (h->poverty->len, ==, 3);
+  g_assert_cmpint (g_array_index (h->poverty, BansoPovertyYear, 0).year, ==, 2023);
+  g_assert_cmpint (g_array_index (h->poverty, BansoPovertyYear, 0).status, ==, BANSO_POVERTY_POOR);
+  g_assert_cmpint (g_array_index (h->poverty, BansoPovertyYear, 2).year, ==, 2025);
+  g_assert_cmpint (g_array_index (h->poverty, BansoPovertyYear, 2).status, ==, BANSO_POVERTY_NOT_POOR);
+
+  bad = g_strdup_printf ("household,commune_code,member_name,relation,poverty_history\n"
+                         "H2,%s,Giàng A Páo,head,2024:poor;2025 poor\n"
+                         "H3,%s,Cầm Văn Khăm,head,1990:poor\n"
+                         "H4,%s,Vàng A Sử,head,%s:poor\n", f->a, f->a, f->a, long_item);
+  bad_path = write_file (f, bad, -1);
+  refused = import_refused (f, bad_path, 2, "poverty_history");
+  g_assert_cmpuint (refused->problems->len, ==, 3);
+  problem = g_ptr_array_index (refused->problems, 0);
+  g_assert_nonnull (strstr (problem->message, "2025 poor"));
+  problem = g_ptr_array_index (refused->problems, 1);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_nonnull (strstr (problem->message, "1990:poor"));
+  problem = g_ptr_array_index (refused->problems, 2);
+  g_assert_cmpuint (problem->line, ==, 4);
+  g_assert_nonnull (strstr (problem->message, long_item));
+}
+
 static void
 test_bad_header (Fixture       *f,
                  gconstpointer  data)
@@ -1129,6 +1206,8 @@ main (int   argc,
   BANSO_TEST_ADD ("/household-csv/refuse/all-or-nothing", test_all_or_nothing);
   BANSO_TEST_ADD ("/household-csv/refuse/unknown-commune", test_unknown_commune);
   BANSO_TEST_ADD ("/household-csv/refuse/header", test_bad_header);
+  BANSO_TEST_ADD ("/household-csv/import/villages-by-commune", test_villages_by_commune);
+  BANSO_TEST_ADD ("/household-csv/poverty-history", test_poverty_history);
   BANSO_TEST_ADD ("/household-csv/refuse/non-contiguous", test_non_contiguous);
   BANSO_TEST_ADD ("/household-csv/refuse/no-head", test_no_head);
   BANSO_TEST_ADD ("/household-csv/export/filter", test_export_filter);
