@@ -16,6 +16,12 @@
 #include "banso-schema.h"
 #include "banso-store-private.h"
 
+static guint32
+banso_read_be32 (const guchar *p)
+{
+  return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
+}
+
 /* A write cut short behind a rollback journal (a bulk import when the power
  * went) left the journal next to the file; only a connection that may write
  * can put the file back as it was before that write. */
@@ -48,7 +54,7 @@ inspect_file (const char  *path,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = NULL;
-  char header[16] = { 0 };
+  guchar header[100] = { 0 };
   gsize n_read = 0;
   sqlite3 *db = NULL;
   int app_id, version, rc, n_objects = 0;
@@ -70,7 +76,7 @@ inspect_file (const char  *path,
   if (n_read == 0)
     return TRUE;
 
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n_read < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
                    _("%s is not a Banso database: it is not an SQLite file, or its first page is damaged. Banso did not change it."),
@@ -92,6 +98,15 @@ inspect_file (const char  *path,
       g_clear_pointer (&stmt, sqlite3_finalize);
       sqlite3_close (db);
       db = NULL;
+      /* Undoing the write changes the file: only a Banso database's. Its
+       * application id, in the header, is never changed after it was made. */
+      if (n_read < 72 || banso_read_be32 (header + 68) != BANSO_APPLICATION_ID)
+        {
+          g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
+                       _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
+                       path);
+          return FALSE;
+        }
       if (roll_back_hot_journal (path))
         return inspect_file (path, TRUE, error);
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,

@@ -380,6 +380,51 @@ test_hot_journal (void)
   banso_test_rm_rf (dir);
 }
 
+/* Another program's database cut short in the middle of a write is not put
+ * back by Banso: that would change a file that is not its own. */
+static void
+test_hot_journal_other_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = banso_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *crash_dir = g_build_filename (dir, "after-crash", NULL);
+  g_autofree char *crash_path = g_build_filename (crash_dir, "other.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *crash_journal = g_strconcat (crash_path, "-journal", NULL);
+  g_autofree char *contents_before = NULL;
+  g_autofree char *contents_after = NULL;
+  gsize length_before, length_after;
+  BansoStore *store;
+  sqlite3 *db;
+
+  db = banso_test_raw_open (path);
+  banso_test_raw_exec (db, "PRAGMA application_id = 1234567;"
+                           "CREATE TABLE t (x TEXT);"
+                           "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                           "  INSERT INTO t SELECT printf ('%0100d', i) FROM n;");
+  banso_test_raw_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                           "BEGIN EXCLUSIVE; UPDATE t SET x = x || x;");
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir (crash_dir, 0700), ==, 0);
+  copy_file (path, crash_path);
+  copy_file (journal, crash_journal);
+  banso_test_raw_exec (db, "ROLLBACK");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_file_get_contents (crash_path, &contents_before, &length_before, &error);
+  g_assert_no_error (error);
+  store = banso_store_open (crash_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO);
+  g_assert_nonnull (strstr (error->message, crash_path));
+  g_assert_true (g_file_test (crash_journal, G_FILE_TEST_EXISTS));
+  g_file_get_contents (crash_path, &contents_after, &length_after, NULL);
+  g_assert_cmpmem (contents_after, length_after, contents_before, length_before);
+
+  banso_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +437,7 @@ main (int   argc,
   BANSO_TEST_ADD ("/bulk/one-after-another", test_one_after_another);
   BANSO_TEST_ADD ("/bulk/open-during-bulk", test_open_during_bulk);
   g_test_add_func ("/bulk/hot-journal", test_hot_journal);
+  g_test_add_func ("/bulk/hot-journal-other-program", test_hot_journal_other_program);
 
   return g_test_run ();
 }
