@@ -81,4 +81,23 @@ fi
 launcher_pid=$!
 trap 'kill $launcher_pid 2>/dev/null' EXIT
 
-/usr/bin/python3 "$2" --banso "$1" --data-dir "$BANSO_UI_DATA_DIR" --screenshots "$3"
+# GTK 4.8 can crash in its own accessibility code, when a screen reader (here
+# the test) asks for the application's windows just as one is being set up: it
+# answers with an object path it does not have yet (g_variant_new_object_path
+# on NULL). A run that ends in that crash, and only in it, runs once more in a
+# fresh data folder; any other failure, or that crash twice, fails the test.
+output=${BANSO_UI_DATA_DIR%/data}/test-output.txt
+/usr/bin/python3 "$2" --banso "$1" --data-dir "$BANSO_UI_DATA_DIR" --screenshots "$3" \
+  > "$output" 2>&1
+rc=$?
+cat "$output"
+if [ $rc -ne 0 ] &&
+   grep -q "g_variant_new_object_path: assertion 'g_variant_is_object_path (object_path)' failed" \
+     "$output"; then
+  echo "# GTK's accessibility code crashed the app on a window with no object path yet" \
+       "(a GTK 4.8 bug, not Banso's): running the test once more"
+  rm -rf "$BANSO_UI_DATA_DIR" && mkdir "$BANSO_UI_DATA_DIR" || exit 1
+  /usr/bin/python3 "$2" --banso "$1" --data-dir "$BANSO_UI_DATA_DIR" --screenshots "$3"
+  rc=$?
+fi
+exit $rc
