@@ -9,6 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "banso-csv.h"
 
@@ -44,6 +48,9 @@ struct _BansoCsvReader
   const char *pos;
   /* Everything before this has been checked for UTF-8 and NUL bytes. */
   const char *checked_end;
+  /* For a mapped file: the pages before this were read and given back, so
+   * that the file read does not stay in the process's memory. */
+  const char *released;
   const char *converted_from;
   char        delimiter;
 
@@ -452,7 +459,7 @@ banso_csv_reader_new_from_bytes (GBytes  *bytes,
  * @error: return location for a #BANSO_CSV_ERROR or #G_FILE_ERROR
  *
  * Maps the file instead of reading it, so large files are not copied (except UTF-16 files,
- * which are converted in memory).
+ * which are converted in memory); the part read is given back as the reading goes on.
  */
 BansoCsvReader *
 banso_csv_reader_new_for_path (const char  *path,
@@ -460,6 +467,8 @@ banso_csv_reader_new_for_path (const char  *path,
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  BansoCsvReader *self;
+  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -469,7 +478,16 @@ banso_csv_reader_new_for_path (const char  *path,
     return NULL;
 
   bytes = g_mapped_file_get_bytes (mapped);
-  return banso_csv_reader_new_from_bytes (bytes, error);
+  self = banso_csv_reader_new_from_bytes (bytes, error);
+  /* A UTF-16 file was converted into memory of the reader's own. */
+  if (self != NULL && self->bytes == bytes && g_bytes_get_data (bytes, &len) != NULL)
+    {
+      self->released = g_bytes_get_data (bytes, NULL);
+#if defined(G_OS_UNIX) && defined(MADV_SEQUENTIAL)
+      madvise ((gpointer)self->released, len, MADV_SEQUENTIAL);
+#endif
+    }
+  return self;
 }
 
 /**
@@ -605,6 +623,32 @@ fail (BansoCsvReader  *self,
  * Returns: %TRUE when a record was read, %FALSE at the end of the file (@error not set) or on
  *   an error (@error set).
  */
+/* Lets the kernel drop the pages of a mapped file read before @before (they
+ * stay in the page cache, shared, and come back if touched again), a few
+ * megabytes at a time: a large import would otherwise keep the whole file in
+ * its resident memory. */
+#define RELEASE_STEP (16 * 1024 * 1024)
+
+static void
+release_read_pages (BansoCsvReader *self,
+                    const char     *before)
+{
+#if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
+  static gsize page_size;
+  guintptr from, to;
+
+  if (self->released == NULL || before - self->released < RELEASE_STEP)
+    return;
+  if (page_size == 0)
+    page_size = sysconf (_SC_PAGESIZE);
+  from = GPOINTER_TO_SIZE (self->released) & ~(page_size - 1);
+  to = GPOINTER_TO_SIZE (before) & ~(page_size - 1);
+  if (to > from)
+    madvise (GSIZE_TO_POINTER (from), to - from, MADV_DONTNEED);
+  self->released = GSIZE_TO_POINTER (to);
+#endif
+}
+
 gboolean
 banso_csv_reader_next (BansoCsvReader  *self,
                        GError         **error)
@@ -734,6 +778,8 @@ banso_csv_reader_next (BansoCsvReader  *self,
   self->pos = p;
   self->line = line;
   self->record++;
+  /* The record is in buf: nothing before it is read again. */
+  release_read_pages (self, rec_start);
 
   return TRUE;
 }

@@ -660,6 +660,68 @@ test_reader_path (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* Resident pages of mapped files, from /proc; -1 where there is none. */
+static gint64
+rss_file_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "RssFile:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("RssFile:"), NULL, 10);
+}
+
+/* A large file is read whole and right, and what was read does not stay in
+ * the process's memory. */
+static void
+test_reader_large_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoCsvReader) reader = NULL;
+  g_autoptr(GString) text = g_string_new ("household,name,note\n");
+  g_autofree char *path = NULL;
+  guint records = 0, n = 0;
+  gint64 before, peak = 0;
+  int fd;
+
+  while (text->len < 64 * 1024 * 1024)
+    g_string_append_printf (text, "%08u,\"Lò Văn Pơm, %u\",%0100u\n", n, n, n), n++;
+  fd = g_file_open_tmp ("banso-test-csv-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  before = rss_file_kib ();
+  reader = banso_csv_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  while (banso_csv_reader_next (reader, &error))
+    {
+      if (records > 0)
+        {
+          g_autofree char *id = g_strdup_printf ("%08u", records - 1);
+          g_autofree char *name = g_strdup_printf ("Lò Văn Pơm, %u", records - 1);
+
+          g_assert_cmpstr (banso_csv_reader_get_field (reader, 0), ==, id);
+          g_assert_cmpstr (banso_csv_reader_get_field (reader, 1), ==, name);
+        }
+      if ((records & 0xffff) == 0 && before >= 0)
+        peak = MAX (peak, rss_file_kib () - before);
+      records++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (records, ==, n + 1);
+  if (before >= 0)
+    {
+      g_test_message ("mapped file pages resident at most: %" G_GINT64_FORMAT " KiB", peak);
+      g_assert_cmpint (peak, <, 40 * 1024);
+    }
+
+  g_unlink (path);
+}
+
 static char *
 write_field (const char *value,
              char        delimiter)
@@ -885,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/fields", test_reader_fields);
   g_test_add_func ("/csv/reader/trim", test_reader_trim);
   g_test_add_func ("/csv/reader/path", test_reader_path);
+  g_test_add_func ("/csv/reader/large-path", test_reader_large_path);
   g_test_add_func ("/csv/writer/quoting", test_writer_quoting);
   g_test_add_func ("/csv/writer/round-trip", test_writer_round_trip);
   g_test_add_func ("/csv/writer/round-trip-random", test_writer_round_trip_random);
