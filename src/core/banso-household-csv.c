@@ -409,24 +409,29 @@ read_poverty_history (Import     *imp,
     {
       const char *end = strchr (p, ';');
       gsize len = end ? (gsize)(end - p) : strlen (p);
-      char item[64];
+      g_autofree char *long_item = NULL;
+      char buf[64];
+      char *item;
       BansoPoverty status;
       char *colon;
-      int year;
+      gint64 year;
 
       next = end ? end + 1 : NULL;
-      if (len >= sizeof item)
-        {
-          g_autofree char *whole = g_strndup (p, len);
-          add_problem (imp, line, COL_POVERTY_HISTORY,
-                       _("“%s” is not a year and a status such as 2025:poor."), g_strstrip (whole));
-          continue;
-        }
-      memcpy (item, p, len);
-      item[len] = '\0';
-      g_strstrip (item);
-      if (*item == '\0')
+      /* An item is mostly a dozen bytes: copied on the stack, stripped. */
+      while (len > 0 && g_ascii_isspace (*p))
+        p++, len--;
+      while (len > 0 && g_ascii_isspace (p[len - 1]))
+        len--;
+      if (len == 0)
         continue;
+      if (len < sizeof buf)
+        {
+          memcpy (buf, p, len);
+          buf[len] = '\0';
+          item = buf;
+        }
+      else
+        item = long_item = g_strndup (p, len);
       if ((colon = strchr (item, ':')) == NULL)
         {
           add_problem (imp, line, COL_POVERTY_HISTORY,
@@ -436,14 +441,13 @@ read_poverty_history (Import     *imp,
       *colon = '\0';
       g_strstrip (item);
       g_strstrip (colon + 1);
-      year = atoi (item);
       status = banso_poverty_from_string (colon + 1);
-      if (year < 2000 || year > 2100 ||
+      if (!g_ascii_string_to_signed (item, 10, 2000, 2100, &year, NULL) ||
           (status == BANSO_POVERTY_UNKNOWN && g_strcmp0 (colon + 1, "unknown") != 0))
         add_problem (imp, line, COL_POVERTY_HISTORY,
                      _("“%s:%s” is not a year and a status such as 2025:poor."), item, colon + 1);
       else
-        banso_household_set_poverty (imp->current, year, status);
+        banso_household_set_poverty (imp->current, (int)year, status);
     }
 }
 

@@ -666,9 +666,11 @@ test_poverty_history (Fixture       *f,
   BansoHousehold *h;
   BansoImportProblem *problem;
 
+  g_autofree char *spaces = g_strnfill (70, ' ');
+
   csv = g_strdup_printf ("household,commune_code,member_name,relation,poverty_history\n"
-                         "H1,%s,Lò Văn Pơm,head, 2023:poor ;;2024 : near-poor;2025:not-poor\n",
-                         f->a);
+                         "H1,%s,Lò Văn Pơm,head, 2023:poor ;;%s;%s2024 : near-poor%s;2025:not-poor\n",
+                         f->a, spaces, spaces, spaces);
   path = write_file (f, csv, -1);
   result = import_ok (f, f->store, path);
   all = load_all (f->store);
