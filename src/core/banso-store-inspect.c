@@ -41,6 +41,32 @@ roll_back_hot_journal (const char *path)
   return ok;
 }
 
+/* Refuses a file SQLite could not read: closes what was opened on it. */
+static gboolean
+refuse_damaged (const char    *path,
+                sqlite3       *db,
+                sqlite3_stmt **stmt,
+                GError       **error)
+{
+  g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+               _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
+               path, db ? sqlite3_errmsg (db) : "?");
+  /* A connection with a live statement does not close. */
+  g_clear_pointer (stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return FALSE;
+}
+
+static gboolean
+refuse_other_program (const char  *path,
+                      GError     **error)
+{
+  g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
+               _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
+               path);
+  return FALSE;
+}
+
 /* Looks at an existing file without writing to it, so that a damaged database or
  * one from a newer Banso is left exactly as it was.
  */
@@ -101,12 +127,7 @@ inspect_file (const char  *path,
       /* Undoing the write changes the file: only a Banso database's. Its
        * application id, in the header, is never changed after it was made. */
       if (n_read < 72 || banso_read_be32 (header + 68) != BANSO_APPLICATION_ID)
-        {
-          g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
-                       _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
-                       path);
-          return FALSE;
-        }
+        return refuse_other_program (path, error);
       if (roll_back_hot_journal (path))
         return inspect_file (path, TRUE, error);
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
@@ -124,28 +145,13 @@ inspect_file (const char  *path,
       return FALSE;
     }
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
-                   path, db ? sqlite3_errmsg (db) : "?");
-      /* A connection with a live statement does not close. */
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      sqlite3_close (db);
-      return FALSE;
-    }
+    return refuse_damaged (path, db, &stmt, error);
   app_id = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
-                   path, sqlite3_errmsg (db));
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      sqlite3_close (db);
-      return FALSE;
-    }
+    return refuse_damaged (path, db, &stmt, error);
   version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -158,29 +164,13 @@ inspect_file (const char  *path,
     n_objects = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
-                   path, sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return FALSE;
-    }
+    return refuse_damaged (path, db, &stmt, error);
   sqlite3_close (db);
 
-  if (app_id != 0 && app_id != BANSO_APPLICATION_ID)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
-                   _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
-                   path);
-      return FALSE;
-    }
-  if (app_id == 0 && (version != 0 || n_objects > 0))
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_BANSO,
-                   _("%s is an SQLite database of another program, not of Banso. Banso did not change it."),
-                   path);
-      return FALSE;
-    }
+  /* Without an application id, only an empty file is Banso's to make. */
+  if ((app_id != 0 && app_id != BANSO_APPLICATION_ID) ||
+      (app_id == 0 && (version != 0 || n_objects > 0)))
+    return refuse_other_program (path, error);
   if (version > (int)banso_schema_get_latest_version ())
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NEWER,

@@ -324,6 +324,34 @@ copy_file (const char *from,
   g_assert_no_error (error);
 }
 
+/* What a power cut leaves in the middle of a write that spilled pages into
+ * the file: @sql runs in a transaction of its own on @path with a tiny cache,
+ * and copies of the file and its journal are taken in the folder
+ * "after-crash" beside it before it is rolled back. Returns: the copy's path. */
+static char *
+copy_in_crash (const char *path,
+               const char *sql)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *crash_dir = g_build_filename (dir, "after-crash", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *begin = g_strconcat ("PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                                        "BEGIN EXCLUSIVE;", sql, NULL);
+  char *crash_path = g_build_filename (crash_dir, base, NULL);
+  g_autofree char *crash_journal = g_strconcat (crash_path, "-journal", NULL);
+  sqlite3 *db = banso_test_raw_open (path);
+
+  banso_test_raw_exec (db, begin);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_mkdir (crash_dir, 0700), ==, 0);
+  copy_file (path, crash_path);
+  copy_file (journal, crash_journal);
+  banso_test_raw_exec (db, "ROLLBACK");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return crash_path;
+}
+
 /* The power goes in the middle of a bulk write, after some of its pages went
  * into the file: the next start puts the file back as it was before it. */
 static void
@@ -332,15 +360,12 @@ test_hot_journal (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
-  g_autofree char *crash_dir = g_build_filename (dir, "after-crash", NULL);
-  g_autofree char *crash_path = g_build_filename (crash_dir, "banso.db", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *crash_journal = g_strconcat (crash_path, "-journal", NULL);
+  g_autofree char *crash_path = NULL;
+  g_autofree char *crash_journal = NULL;
   g_autofree char *whole_before = NULL;
   g_autofree char *whole_after = NULL;
   BansoTestCounts before, after;
   BansoStore *store;
-  sqlite3 *db;
 
   store = banso_test_open_store (dir, "banso.db");
   banso_demo_generate (store, 300, 7, NULL, NULL, &error);
@@ -350,19 +375,9 @@ test_hot_journal (void)
                                   banso_test_store_query_int (store, "SELECT sum (length (body)) FROM documents"));
   banso_test_close_store (store);
 
-  /* A bulk write with a tiny cache spills changed pages into the file before
-   * its end; the copy taken then is what a power cut leaves. */
-  db = banso_test_raw_open (path);
-  banso_test_raw_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
-                           "BEGIN EXCLUSIVE;"
-                           "UPDATE documents SET body = body || ' ';"
-                           "UPDATE household_index SET search = search || ' x';");
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_mkdir (crash_dir, 0700), ==, 0);
-  copy_file (path, crash_path);
-  copy_file (journal, crash_journal);
-  banso_test_raw_exec (db, "ROLLBACK");
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  crash_path = copy_in_crash (path, "UPDATE documents SET body = body || ' ';"
+                                    "UPDATE household_index SET search = search || ' x';");
+  crash_journal = g_strconcat (crash_path, "-journal", NULL);
 
   store = banso_store_open (crash_path, &error);
   g_assert_no_error (error);
@@ -388,10 +403,8 @@ test_hot_journal_other_program (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = banso_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
-  g_autofree char *crash_dir = g_build_filename (dir, "after-crash", NULL);
-  g_autofree char *crash_path = g_build_filename (crash_dir, "other.db", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *crash_journal = g_strconcat (crash_path, "-journal", NULL);
+  g_autofree char *crash_path = NULL;
+  g_autofree char *crash_journal = NULL;
   g_autofree char *contents_before = NULL;
   g_autofree char *contents_after = NULL;
   gsize length_before, length_after;
@@ -403,14 +416,9 @@ test_hot_journal_other_program (void)
                            "CREATE TABLE t (x TEXT);"
                            "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
                            "  INSERT INTO t SELECT printf ('%0100d', i) FROM n;");
-  banso_test_raw_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
-                           "BEGIN EXCLUSIVE; UPDATE t SET x = x || x;");
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (g_mkdir (crash_dir, 0700), ==, 0);
-  copy_file (path, crash_path);
-  copy_file (journal, crash_journal);
-  banso_test_raw_exec (db, "ROLLBACK");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  crash_path = copy_in_crash (path, "UPDATE t SET x = x || x;");
+  crash_journal = g_strconcat (crash_path, "-journal", NULL);
 
   g_file_get_contents (crash_path, &contents_before, &length_before, &error);
   g_assert_no_error (error);
