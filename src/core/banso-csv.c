@@ -313,12 +313,6 @@ detect_delimiter (const char *p,
   return ',';
 }
 
-static inline gboolean
-is_valid_delimiter (char delimiter)
-{
-  return delimiter == '\t' || (delimiter > ' ' && delimiter < 0x7F && delimiter != '"');
-}
-
 /* Excel honours a first line "sep=;" that names the delimiter. */
 static gboolean
 parse_sep_line (const char  *p,
@@ -326,7 +320,7 @@ parse_sep_line (const char  *p,
                 char        *delimiter,
                 const char **after)
 {
-  if (end - p < 5 || memcmp (p, "sep=", 4) != 0 || !is_valid_delimiter (p[4]))
+  if (end - p < 5 || memcmp (p, "sep=", 4) != 0 || !banso_csv_delimiter_is_valid (p[4]))
     return FALSE;
 
   if (end - p > 5 && p[5] != '\r' && p[5] != '\n')
@@ -523,7 +517,7 @@ banso_csv_reader_set_delimiter (BansoCsvReader *self,
                                 char            delimiter)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (is_valid_delimiter (delimiter));
+  g_return_if_fail (banso_csv_delimiter_is_valid (delimiter));
 
   self->delimiter = delimiter;
 }
@@ -915,129 +909,4 @@ banso_csv_reader_get_record (BansoCsvReader *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->record;
-}
-
-static void
-append_field (GString    *out,
-              const char *value,
-              char        delimiter,
-              gboolean    quote)
-{
-  const char *p;
-  gsize len;
-
-  if (value == NULL)
-    value = "";
-
-  len = strlen (value);
-
-  /* Spreadsheets may strip unquoted surrounding spaces. At the start of a file, a leading
-   * U+FEFF would be taken for a BOM and "sep=" for Excel's delimiter line. */
-  quote = quote || (len > 0 && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])
-                                || g_str_has_prefix (value, "\xEF\xBB\xBF")
-                                || g_str_has_prefix (value, "sep=")));
-
-  /* Control characters include CR and LF. */
-  for (p = value; !quote && *p != '\0'; p++)
-    quote = *p == delimiter || *p == '"' || (guchar)*p < 0x20;
-
-  if (!quote)
-    {
-      g_string_append_len (out, value, len);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (p = value; *p != '\0';)
-    {
-      const char *q = strchr (p, '"');
-
-      if (q == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-
-      g_string_append_len (out, p, q + 1 - p);
-      g_string_append_c (out, '"');
-      p = q + 1;
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * banso_csv_append_field:
- * @out: the string to append to
- * @value: (nullable): UTF-8 text; %NULL is written as an empty field
- * @delimiter: the delimiter of the file
- *
- * Appends @value, quoted when it would not otherwise read back unchanged. Does not append a
- * delimiter.
- */
-void
-banso_csv_append_field (GString    *out,
-                        const char *value,
-                        char        delimiter)
-{
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (is_valid_delimiter (delimiter));
-
-  append_field (out, value, delimiter, FALSE);
-}
-
-static void
-append_row (GString            *out,
-            const char * const *fields,
-            guint               n,
-            char                delimiter,
-            gboolean            quote_first)
-{
-  guint i;
-
-  for (i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, delimiter);
-      append_field (out, fields[i], delimiter, quote_first && i == 0);
-    }
-
-  g_string_append (out, "\r\n");
-}
-
-/**
- * banso_csv_append_row:
- * @out: the string to append to
- * @fields: (array length=n): the values
- * @n: the number of values; a row without values is written as a blank line, which readers
- *   skip
- * @delimiter: the delimiter of the file
- *
- * Appends one record ending with CRLF, as Excel does.
- */
-void
-banso_csv_append_row (GString            *out,
-                      const char * const *fields,
-                      guint               n,
-                      char                delimiter)
-{
-  gsize row_start;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (fields != NULL || n == 0);
-  g_return_if_fail (is_valid_delimiter (delimiter));
-
-  row_start = out->len;
-
-  /* An unquoted lone empty field would be a blank line, which readers skip. */
-  append_row (out, fields, n, delimiter,
-              n == 1 && (fields[0] == NULL || fields[0][0] == '\0'));
-
-  /* With an empty first field and a delimiter from "sep=", e.g. ["", "ep=", ""] with 's', the
-   * row could read as Excel's delimiter line. */
-  if (out->len - row_start == strlen ("sep=X\r\n")
-      && memcmp (out->str + row_start, "sep=", 4) == 0)
-    {
-      g_string_truncate (out, row_start);
-      append_row (out, fields, n, delimiter, TRUE);
-    }
 }

@@ -48,6 +48,13 @@ typedef struct _BansoCsvReader BansoCsvReader;
 
 GQuark          banso_csv_error_quark               (void);
 
+/* A delimiter the reader and the writer accept: a tab or printable ASCII but the quote. */
+static inline gboolean
+banso_csv_delimiter_is_valid (char delimiter)
+{
+  return delimiter == '\t' || (delimiter > ' ' && delimiter < 0x7F && delimiter != '"');
+}
+
 BansoCsvReader *banso_csv_reader_new_for_path       (const char          *path,
                                                      GError             **error);
 BansoCsvReader *banso_csv_reader_new_from_bytes     (GBytes              *bytes,
@@ -71,6 +78,7 @@ const char     *banso_csv_reader_trim_field         (BansoCsvReader      *self,
 guint           banso_csv_reader_get_line           (BansoCsvReader      *self);
 guint           banso_csv_reader_get_record         (BansoCsvReader      *self);
 
+/* banso-csv-writer.c */
 void            banso_csv_append_field              (GString             *out,
                                                      const char          *value,
                                                      char                 delimiter);
