@@ -74,8 +74,8 @@ banso_sync_client_init (BansoSyncClient *self)
  * banso_sync_host_is_loopback:
  * @host: (nullable): a host name or address
  *
- * Returns: whether @host is this machine, the one place credentials may go
- *   over plain HTTP
+ * Returns: whether @host is this machine, the one place records and
+ *   credentials may go over plain HTTP
  */
 gboolean
 banso_sync_host_is_loopback (const char *host)
@@ -97,7 +97,7 @@ banso_sync_host_is_loopback (const char *host)
  * @ca_file: (nullable): a PEM file of extra certificate authorities to trust
  *   next to the system's (the government PKI)
  *
- * Refuses to send credentials over plain HTTP to anything but this machine.
+ * Refuses plain HTTP to anything but this machine, with a login or without.
  */
 BansoSyncClient *
 banso_sync_client_new (const char  *server_url,
@@ -150,19 +150,22 @@ banso_sync_client_new (const char  *server_url,
   }
   self->server = g_uri_to_string (self->base);
 
+  /* Household records are personal data: they never cross a network in
+   * clear, whether a password goes with them or not. */
+  if (g_strcmp0 (scheme, "https") != 0 && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
+    {
+      g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE,
+                   _("Over http:// the records and the password would travel unencrypted to %s. "
+                     "Use an https:// address."),
+                   self->server);
+      return NULL;
+    }
+
   if (user != NULL && *user != '\0')
     {
       g_autofree char *pair = g_strdup_printf ("%s:%s", user, password ? password : "");
       g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
 
-      if (g_strcmp0 (scheme, "https") != 0 && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
-        {
-          g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE,
-                       _("The password would travel unencrypted to %s. Use an https:// address."),
-                       self->server);
-          memset (pair, 0, strlen (pair));
-          return NULL;
-        }
       self->authorization = g_strdup_printf ("Basic %s", encoded);
       memset (pair, 0, strlen (pair));
     }

@@ -543,10 +543,28 @@ test_password (Fixture       *f,
   g_assert_true (sync_run (f->a, f->admin_a, good, "locked", 0, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  /* Credentials never go over plain HTTP to another machine. */
+  /* Records and credentials never go over plain HTTP to another machine,
+   * with a login or without, and nothing is attempted. */
   g_assert_null (banso_sync_client_new ("http://tttd.example.gov.vn/couchdb", "office", "s3cret", NULL, &error));
   g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE);
   g_clear_error (&error);
+  g_assert_null (banso_sync_client_new ("http://192.0.2.1:5984", NULL, NULL, NULL, &error));
+  g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "http://192.0.2.1:5984"));
+  g_assert_nonnull (strstr (error->message, "https://"));
+  g_clear_error (&error);
+  g_assert_false (sync_run (f->a, f->admin_a, "http://192.0.2.1:5984", "office", 0, NULL, NULL, &error));
+  g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_INSECURE);
+  g_clear_error (&error);
+  /* This machine, by name or address, stays allowed. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *local[] = { "http://localhost:5984", "http://127.0.0.1:5984", "http://[::1]:5984" };
+      g_autoptr(BansoSyncClient) client = banso_sync_client_new (local[i], NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (client);
+    }
   g_assert_null (banso_sync_client_new ("ftp://example.org", NULL, NULL, NULL, &error));
   g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SETTINGS);
   sync_helper_stop (locked);

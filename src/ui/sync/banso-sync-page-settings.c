@@ -151,8 +151,7 @@ on_database_changed (BansoSyncPage *self)
 static void
 on_login_changed (BansoSyncPage *self)
 {
-  /* The refusal of http:// depends on the login too. */
-  on_edited (self, GTK_WIDGET (self->server_row));
+  on_edited (self, NULL);
 }
 
 static void
@@ -315,8 +314,7 @@ _banso_sync_page_load_settings (BansoSyncPage *self)
 /* The same rules the sync client keeps, said before the first run rather
  * than after it. */
 static const char *
-check_server (const char *server,
-              const char *login)
+check_server (const char *server)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
@@ -330,8 +328,8 @@ check_server (const char *server,
     return _("Enter an address that starts with https://, for example https://sync.example.gov.vn:6984");
   if (g_uri_get_userinfo (uri) != NULL)
     return _("Put the login and the password in their own fields, not in the address.");
-  if (g_strcmp0 (scheme, "http") == 0 && login != NULL && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
-    return _("Use an https:// address: over http:// the password would cross the network unencrypted. Plain http:// is allowed only to this computer (localhost).");
+  if (g_strcmp0 (scheme, "http") == 0 && !banso_sync_host_is_loopback (g_uri_get_host (uri)))
+    return _("Use an https:// address: over http:// the records and the password would cross the network unencrypted. Plain http:// is allowed only to this computer (localhost).");
   return NULL;
 }
 
@@ -523,7 +521,7 @@ save_action (GtkWidget  *widget,
   if (*password != '\0')
     job->password = g_steal_pointer (&password);
 
-  problem = check_server (job->settings->server, job->settings->login);
+  problem = check_server (job->settings->server);
   set_error (self, GTK_WIDGET (self->server_row), problem);
   if (!check_database (job->settings->database))
     {
