@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "banso-check.h"
+#include "banso-doc-type.h"
 
 void
 banso_audit_entry_free (BansoAuditEntry *entry)
@@ -26,14 +27,9 @@ banso_audit_entry_free (BansoAuditEntry *entry)
   g_free (entry);
 }
 
-typedef struct
-{
-  const char *sql;
-  const char *what;
-} Check;
-
-/* Each query returns one row per problem: a short description of where. */
-static const Check checks[] = {
+/* Each query returns one row per problem: a short description of where.
+ * The document types add their own (their index tables agree with them). */
+static const BansoCheckQuery checks[] = {
   { "SELECT 'audit entry ' || a.entry || ' names revision ' || a.rev_after || ' of ' || a.doc_id"
     " FROM audit a WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = a.doc_id AND d.rev = a.rev_after)"
     " AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.doc_id = a.doc_id AND r.rev = a.rev_after)",
@@ -41,16 +37,35 @@ static const Check checks[] = {
   { "SELECT d.id || ' at revision ' || d.rev FROM documents d"
     " WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.doc_id = d.id AND a.rev_after = d.rev)",
     N_("A record's current revision has no audit entry") },
-  { "SELECT d.id FROM documents d WHERE d.type = 'household' AND d.deleted = 0"
-    " AND NOT EXISTS (SELECT 1 FROM household_index x WHERE x.docno = d.docno)",
-    N_("A household is missing from the list index") },
-  { "SELECT d.id FROM household_index x JOIN documents d USING (docno) WHERE d.deleted = 1",
-    N_("A removed household is still in the list index") },
   { "SELECT d.id FROM documents d WHERE NOT json_valid (d.body)",
     N_("A record's body is not valid JSON") },
   { "SELECT r.doc_id || ' revision ' || r.rev FROM revisions r WHERE r.bodiless = 0 AND NOT json_valid (r.body)",
     N_("A kept revision's body is not valid JSON") },
 };
+
+static gboolean
+run_checks (sqlite3                *db,
+            const BansoCheckQuery  *queries,
+            guint                   n_queries,
+            GPtrArray              *problems,
+            GError                **error)
+{
+  for (guint i = 0; i < n_queries; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = banso_sql_prepare (db, queries[i].sql, error);
+      guint n = 0;
+
+      if (stmt == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (n++ < 20)
+          g_ptr_array_add (problems, g_strdup_printf ("%s: %s", _(queries[i].what),
+                                                      sqlite3_column_text (stmt, 0)));
+      if (n > 20)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s: %u more"), _(queries[i].what), n - 20));
+    }
+  return TRUE;
+}
 
 /**
  * banso_store_check:
@@ -69,6 +84,7 @@ banso_store_check (BansoStore  *store,
                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) types = NULL;
   sqlite3 *db;
   gboolean ok = TRUE;
 
@@ -103,22 +119,21 @@ banso_store_check (BansoStore  *store,
                                       sqlite3_column_text (stmt, 2)));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+  if (!run_checks (db, checks, G_N_ELEMENTS (checks), problems, error))
     {
-      guint n = 0;
+      ok = FALSE;
+      goto out;
+    }
+  types = banso_doc_type_list ();
+  for (guint i = 0; i < types->len; i++)
+    {
+      const BansoDocType *type = g_ptr_array_index (types, i);
 
-      if ((stmt = banso_sql_prepare (db, checks[i].sql, error)) == NULL)
+      if (!run_checks (db, type->checks, type->n_checks, problems, error))
         {
           ok = FALSE;
           goto out;
         }
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        if (n++ < 20)
-          g_ptr_array_add (problems, g_strdup_printf ("%s: %s", _(checks[i].what),
-                                                      sqlite3_column_text (stmt, 0)));
-      if (n > 20)
-        g_ptr_array_add (problems, g_strdup_printf (_("%s: %u more"), _(checks[i].what), n - 20));
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
 out:

@@ -108,7 +108,7 @@ banso_doc_lookup (sqlite3     *db,
 
 /**
  * banso_doc_lookup_typed:
- * @type_label: how the message names the kind, e.g. "a household"
+ * @type_label: how the message names the kind (an indefinite noun phrase)
  *
  * Like banso_doc_lookup(), but refuses a document of another type.
  */
@@ -123,7 +123,7 @@ banso_doc_lookup_typed (sqlite3     *db,
 
   if (info != NULL && g_strcmp0 (info->type, type) != 0)
     {
-      /* Translators: the second %s is e.g. "a household". */
+      /* Translators: the second %s names a kind of record, with its article. */
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
                    _("The record %s is not %s."), id, type_label);
       g_clear_pointer (&info, banso_doc_info_free);
@@ -167,18 +167,6 @@ banso_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return banso_sql_error (db, rc, error);
-  return TRUE;
-}
-
 gboolean
 _banso_doc_write_audit (BansoTxn    *txn,
                         const char  *id,
@@ -217,7 +205,7 @@ _banso_doc_write_audit (BansoTxn    *txn,
   sqlite3_bind_text (stmt, 6, rev_before, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, rev_after, -1, SQLITE_STATIC);
 
-  return step_done (banso_txn_get_db (txn), stmt, error);
+  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
 }
 
 gboolean
@@ -234,7 +222,7 @@ _banso_doc_keep_revision (BansoTxn    *txn,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  return step_done (banso_txn_get_db (txn), stmt, error);
+  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
 }
 
 typedef struct
@@ -408,7 +396,7 @@ banso_doc_put (BansoTxn          *txn,
   sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
   sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
-  if (!step_done (db, stmt, error))
+  if (!banso_sql_step_done (db, stmt, error))
     goto fail;
   action = cur.deleted ? "restore" : "update";
 
@@ -503,7 +491,7 @@ banso_doc_delete (BansoTxn    *txn,
   sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cur.rev, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, _banso_txn_next_seq (txn));
-  if (!step_done (db, stmt, error))
+  if (!banso_sql_step_done (db, stmt, error))
     goto fail;
 
   if (!_banso_doc_write_audit (txn, id, cur.type, "delete", cur.rev, rev, error))

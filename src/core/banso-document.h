@@ -20,7 +20,7 @@ typedef enum
    * id already taken fails with %BANSO_STORE_ERROR_EXISTS. */
   BANSO_DOC_PUT_NEW = 1 << 3,
   /* The caller writes the audit entries of the whole import at once at the
-   * end of the transaction (banso_household_bulk_end()). */
+   * end of the transaction (the type's bulk import). */
   BANSO_DOC_PUT_DEFER_AUDIT = 1 << 4,
 } BansoDocPutFlags;
 

@@ -13,7 +13,6 @@
 
 #include "banso-document.h"
 #include "banso-drafts.h"
-#include "banso-household.h"
 
 /* A half-filled form is written here as the user types, with the same
  * durability as records, so that closing the window or a crash loses nothing.
@@ -126,7 +125,7 @@ banso_draft_list (BansoStore  *store,
 
 /**
  * banso_draft_wrap:
- * @member: the kind of record: "household", "prestige"
+ * @member: the kind of record: its document type
  * @rev: (nullable): the revision the form started from
  *
  * Returns: the draft body: the record as typed, with its revision, so that a
@@ -268,7 +267,7 @@ banso_draft_keep_async (BansoStore *store,
  * banso_draft_key_new:
  * @doc_id: (nullable): the record being edited, or %NULL for a new one
  *
- * Returns: the key of a form's draft: "household:ID", or "household:new-…"
+ * Returns: the key of a form's draft: "TYPE:ID", or "TYPE:new-…"
  *   for a record not saved yet
  */
 char *

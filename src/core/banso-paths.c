@@ -16,7 +16,7 @@ banso_default_data_dir (void)
 }
 
 /* The demo district lives apart from the office's own data, so trying the demo
- * can never mix invented households into real records. */
+ * can never mix invented records into real ones. */
 char *
 banso_demo_data_dir (void)
 {

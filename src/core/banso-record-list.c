@@ -22,7 +22,7 @@ struct _BansoRecordList
   GObject            parent_instance;
 
   BansoStore        *store;
-  BansoRecordKind    kind;
+  BansoRecordSource *source;
   BansoRecordFilter *filter;
 
   guint              n_items;
@@ -68,7 +68,7 @@ banso_record_list_get_n_items (GListModel *model)
 
 typedef struct
 {
-  BansoRecordKind    kind;
+  BansoRecordSource *source;
   BansoRecordFilter *filter;
   guint              generation;
   guint              page;
@@ -81,6 +81,7 @@ typedef struct
 static void
 request_free (Request *request)
 {
+  g_clear_object (&request->source);
   banso_record_filter_free (request->filter);
   g_clear_pointer (&request->rows, g_ptr_array_unref);
   g_free (request);
@@ -106,13 +107,13 @@ run_request (GTask        *task,
   /* Count and first page in one read transaction: they must agree. */
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (request->count &&
-      !banso_records_count (db, request->kind, request->filter, &request->n_rows, &error))
+      !banso_record_source_count (request->source, db, request->filter, &request->n_rows, &error))
     goto out;
 
-  request->rows = banso_records_fetch_full (db, request->kind, request->filter,
-                                            request->page * PAGE_SIZE, PAGE_SIZE,
-                                            request->count ? request->n_rows : request->total,
-                                            &error);
+  request->rows = banso_record_source_fetch (request->source, db, request->filter,
+                                             request->page * PAGE_SIZE, PAGE_SIZE,
+                                             request->count ? request->n_rows : request->total,
+                                             &error);
 
 out:
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -244,7 +245,7 @@ start_request (BansoRecordList *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, request_done, NULL);
   Request *request = g_new0 (Request, 1);
 
-  request->kind = self->kind;
+  request->source = g_object_ref (self->source);
   request->filter = banso_record_filter_copy (self->filter);
   request->generation = self->generation;
   request->page = page;
@@ -331,6 +332,7 @@ banso_record_list_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->source);
 
   G_OBJECT_CLASS (banso_record_list_parent_class)->dispose (object);
 }
@@ -408,21 +410,25 @@ banso_record_list_init (BansoRecordList *self)
   g_queue_init (&self->wanted);
 }
 
+/**
+ * banso_record_list_new:
+ * @source: where the rows come from: one kind of record's list
+ */
 BansoRecordList *
-banso_record_list_new (BansoStore      *store,
-                       BansoRecordKind  kind)
+banso_record_list_new (BansoStore        *store,
+                       BansoRecordSource *source)
 {
+  g_autofree char *signal = NULL;
   BansoRecordList *self;
 
   g_return_val_if_fail (BANSO_IS_STORE (store), NULL);
+  g_return_val_if_fail (BANSO_IS_RECORD_SOURCE (source), NULL);
 
   self = g_object_new (BANSO_TYPE_RECORD_LIST, NULL);
   self->store = g_object_ref (store);
-  self->kind = kind;
-  g_signal_connect_object (store,
-                           kind == BANSO_RECORD_KIND_HOUSEHOLD ? "changed::household"
-                                                               : "changed::prestige",
-                           G_CALLBACK (on_store_changed), self, 0);
+  self->source = g_object_ref (source);
+  signal = g_strconcat ("changed::", banso_record_source_get_changed_type (source), NULL);
+  g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed), self, 0);
   banso_record_list_reload (self);
   return self;
 }

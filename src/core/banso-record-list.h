@@ -7,7 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "banso-records.h"
+#include "banso-record-row.h"
+#include "banso-record-source.h"
 #include "banso-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BansoRecordList, banso_record_list, BANSO, RECORD_LIST, GObject)
 
 BansoRecordList         *banso_record_list_new         (BansoStore              *store,
-                                                        BansoRecordKind          kind);
+                                                        BansoRecordSource       *source);
 const BansoRecordFilter *banso_record_list_get_filter  (BansoRecordList         *self);
 void                     banso_record_list_set_filter  (BansoRecordList         *self,
                                                         const BansoRecordFilter *filter);

@@ -227,11 +227,18 @@ banso_reference_ensure_loaded (sqlite3  *db,
   return banso_sql_exec (db, "COMMIT", error);
 }
 
-static GPtrArray *
-list_items (sqlite3     *db,
-            const char  *sql,
-            const char  *arg,
-            GError     **error)
+/**
+ * banso_reference_list_items:
+ * @sql: a query of (code, name, parent) rows, with at most one parameter
+ * @arg: (nullable): its value
+ *
+ * Returns: (transfer full) (element-type BansoRefItem): the rows
+ */
+GPtrArray *
+banso_reference_list_items (sqlite3     *db,
+                            const char  *sql,
+                            const char  *arg,
+                            GError     **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_ref_item_free);
   g_autoptr(sqlite3_stmt) stmt = banso_sql_prepare (db, sql, error);
@@ -258,7 +265,7 @@ GPtrArray *
 banso_reference_list_ethnic_groups (sqlite3  *db,
                                     GError  **error)
 {
-  return list_items (db, "SELECT code, name, other_names FROM ethnic_groups ORDER BY code",
+  return banso_reference_list_items (db, "SELECT code, name, other_names FROM ethnic_groups ORDER BY code",
                      NULL, error);
 }
 
@@ -266,7 +273,7 @@ GPtrArray *
 banso_reference_list_provinces (sqlite3  *db,
                                 GError  **error)
 {
-  return list_items (db, "SELECT code, name, NULL FROM admin_units"
+  return banso_reference_list_items (db, "SELECT code, name, NULL FROM admin_units"
                          " WHERE edition = '" BANSO_ADMIN_EDITION "' AND kind = 'province'"
                          " ORDER BY code", NULL, error);
 }
@@ -276,19 +283,9 @@ banso_reference_list_communes (sqlite3     *db,
                                const char  *province_code,
                                GError     **error)
 {
-  return list_items (db, "SELECT code, name, parent_code FROM admin_units"
+  return banso_reference_list_items (db, "SELECT code, name, parent_code FROM admin_units"
                          " WHERE edition = '" BANSO_ADMIN_EDITION "' AND parent_code = ?1"
                          " ORDER BY fold", province_code, error);
-}
-
-GPtrArray *
-banso_reference_list_villages (sqlite3     *db,
-                               const char  *commune_code,
-                               GError     **error)
-{
-  return list_items (db, "SELECT d.id, v.name, v.commune FROM village_index v"
-                         " JOIN documents d USING (docno)"
-                         " WHERE v.commune = ?1 ORDER BY v.fold", commune_code, error);
 }
 
 char *
@@ -321,27 +318,6 @@ banso_reference_commune_province (sqlite3    *db,
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     return NULL;
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-/**
- * banso_reference_home_province:
- *
- * Returns: the province of the household written last: where this office's
- *   records are, and where new ones most likely belong
- */
-char *
-banso_reference_home_province (sqlite3    *db,
-                               const char *fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    banso_sql_prepare (db, "SELECT a.parent_code FROM"
-                           " (SELECT commune FROM household_index ORDER BY docno DESC LIMIT 1) x"
-                           " JOIN admin_units a ON a.edition = '" BANSO_ADMIN_EDITION "'"
-                           " AND a.code = x.commune", NULL);
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  return g_strdup (fallback);
 }
 
 /**

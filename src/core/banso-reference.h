@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define BANSO_ADMIN_EDITION "2025"
 
-/* A code and its name: an ethnic group, a province, a commune or a village. */
+/* A code and its name: an ethnic group, a province, a commune, or another
+ * place a record type keeps. */
 typedef struct
 {
   char *code;
@@ -22,6 +23,10 @@ typedef struct
 
 gboolean      banso_reference_ensure_loaded       (sqlite3     *db,
                                                    GError     **error);
+GPtrArray    *banso_reference_list_items          (sqlite3     *db,
+                                                   const char  *sql,
+                                                   const char  *arg,
+                                                   GError     **error);
 GPtrArray    *banso_reference_list_ethnic_groups  (sqlite3     *db,
                                                    GError     **error);
 GPtrArray    *banso_reference_list_provinces      (sqlite3     *db,
@@ -29,15 +34,10 @@ GPtrArray    *banso_reference_list_provinces      (sqlite3     *db,
 GPtrArray    *banso_reference_list_communes       (sqlite3     *db,
                                                    const char  *province_code,
                                                    GError     **error);
-GPtrArray    *banso_reference_list_villages       (sqlite3     *db,
-                                                   const char  *commune_code,
-                                                   GError     **error);
 char         *banso_reference_commune_name        (sqlite3     *db,
                                                    const char  *code);
 char         *banso_reference_commune_province   (sqlite3     *db,
                                                    const char  *code);
-char         *banso_reference_home_province      (sqlite3     *db,
-                                                   const char  *fallback);
 char         *banso_reference_find_ethnic         (sqlite3     *db,
                                                    const char  *text);
 sqlite3      *banso_reference_copy_ethnic         (sqlite3     *from,

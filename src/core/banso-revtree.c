@@ -11,9 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "banso-household-store.h"
-#include "banso-media.h"
-#include "banso-prestige.h"
+#include "banso-doc-type.h"
 #include "banso-revtree.h"
 #include "banso-store-private.h"
 
@@ -69,19 +67,6 @@ banso_revision_compare (const char *rev_a,
   return strcmp (hash_a ? hash_a + 1 : rev_a, hash_b ? hash_b + 1 : rev_b);
 }
 
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return banso_sql_error (db, rc, error);
-  return TRUE;
-}
-
 /**
  * banso_revtree_reindex:
  * @body: (nullable): the winning body, or %NULL when the record is removed
@@ -96,13 +81,7 @@ banso_revtree_reindex (BansoTxn    *txn,
                        gboolean     fresh,
                        GError     **error)
 {
-  if (g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0 || g_strcmp0 (type, BANSO_VILLAGE_TYPE) == 0)
-    return banso_household_reindex_doc (txn, type, docno, body, fresh, error);
-  if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
-    return banso_prestige_reindex_doc (txn, docno, body, error);
-  if (g_strcmp0 (type, BANSO_MEDIA_TYPE) == 0)
-    return banso_media_reindex_doc (txn, docno, body, error);
-  return TRUE;
+  return banso_doc_type_index (txn, type, docno, body, fresh, error);
 }
 
 typedef struct
@@ -234,7 +213,7 @@ insert_revision (BansoTxn    *txn,
   sqlite3_bind_text (stmt, 3, parent_rev, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, deleted);
   sqlite3_bind_text (stmt, 5, body, -1, SQLITE_STATIC);
-  return step_done (banso_txn_get_db (txn), stmt, error);
+  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
 }
 
 /* Rewrites the conflicts list of a document from its live losing leaves. */
@@ -252,7 +231,7 @@ list_conflicts (BansoTxn     *txn,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docno);
-  if (!step_done (db, stmt, error))
+  if (!banso_sql_step_done (db, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < leaves->len; i++)
@@ -267,7 +246,7 @@ list_conflicts (BansoTxn     *txn,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, docno);
       sqlite3_bind_text (stmt, 2, leaf->rev, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, error))
+      if (!banso_sql_step_done (db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -301,7 +280,7 @@ insert_new_document (BansoTxn    *txn,
   sqlite3_bind_int64 (stmt, 6, _banso_txn_next_seq (txn));
   sqlite3_bind_text (stmt, 7, body, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, source, -1, SQLITE_STATIC);
-  if (!step_done (db, stmt, error))
+  if (!banso_sql_step_done (db, stmt, error))
     return FALSE;
   docno = sqlite3_last_insert_rowid (db);
 
@@ -438,7 +417,7 @@ banso_revtree_apply (BansoTxn           *txn,
       sqlite3_bind_int (stmt, 5, deleted);
       sqlite3_bind_int64 (stmt, 6, _banso_txn_next_seq (txn));
       sqlite3_bind_text (stmt, 7, body, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, error))
+      if (!banso_sql_step_done (db, stmt, error))
         goto out;
       if (g_strcmp0 (w.type, type) != 0 &&
           !banso_revtree_reindex (txn, w.type, w.docno, NULL, FALSE, error))
@@ -459,7 +438,7 @@ banso_revtree_apply (BansoTxn           *txn,
         goto out;
       sqlite3_bind_int64 (stmt, 1, w.docno);
       sqlite3_bind_int64 (stmt, 2, _banso_txn_next_seq (txn));
-      if (!step_done (db, stmt, error))
+      if (!banso_sql_step_done (db, stmt, error))
         goto out;
     }
 
@@ -675,43 +654,16 @@ save_resolved (BansoTxn    *txn,
                const char  *body,
                GError     **error)
 {
-  if (g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0)
-    {
-      g_autoptr(BansoHousehold) h = banso_household_from_json (body, error);
+  const BansoDocType *info = banso_doc_type_lookup (type);
+  gint64 docno;
 
-      if (h == NULL)
-        return FALSE;
-      g_free (h->id);
-      h->id = g_strdup (id);
-      g_free (h->rev);
-      h->rev = g_strdup (winner_rev);
-      return banso_household_save (txn, h, BANSO_DOC_PUT_DEFAULT, error);
-    }
-  if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
-    {
-      g_autoptr(BansoPrestige) p = banso_prestige_from_json (body, error);
+  /* A type with rules of its own saves the version as its form would. */
+  if (info != NULL && info->save_resolved != NULL)
+    return info->save_resolved (txn, id, winner_rev, body, error);
 
-      if (p == NULL)
-        return FALSE;
-      g_free (p->id);
-      p->id = g_strdup (id);
-      g_free (p->rev);
-      p->rev = g_strdup (winner_rev);
-      return banso_prestige_save (txn, p, error);
-    }
-  else
-    {
-      gint64 docno;
-
-      if (banso_user_get_role (banso_txn_get_user (txn)) != BANSO_ROLE_ADMIN)
-        {
-          g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
-                       _("Only an administrator can choose between versions of this kind of record."));
-          return FALSE;
-        }
-      return banso_doc_put (txn, type, id, body, winner_rev, BANSO_DOC_PUT_DEFAULT, &docno, NULL, error) &&
-             banso_revtree_reindex (txn, type, docno, body, FALSE, error);
-    }
+  return banso_doc_type_check_write (txn, type, body, error) &&
+         banso_doc_put (txn, type, id, body, winner_rev, BANSO_DOC_PUT_DEFAULT, &docno, NULL, error) &&
+         banso_revtree_reindex (txn, type, docno, body, FALSE, error);
 }
 
 /**
@@ -774,7 +726,7 @@ banso_revtree_resolve (BansoTxn    *txn,
     }
 
   stmt = banso_txn_prepare (txn, "DELETE FROM conflicts WHERE docno = ?1", error);
-  if (stmt == NULL || (sqlite3_bind_int64 (stmt, 1, w.docno), !step_done (db, stmt, error)))
+  if (stmt == NULL || (sqlite3_bind_int64 (stmt, 1, w.docno), !banso_sql_step_done (db, stmt, error)))
     {
       winner_clear (&w);
       return FALSE;

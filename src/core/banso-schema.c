@@ -14,7 +14,9 @@
 
 /* Each entry moves the schema from version N to N + 1. Entries are never edited
  * once released: a database in the field may sit at any of them, and the tests
- * migrate from each one with data in it.
+ * migrate from each one with data in it. A step is this list's entry followed
+ * by what the document types added to it (banso_schema_add_step()): their
+ * index tables are theirs, numbered in the same sequence.
  */
 static const char *migrations[] = {
   /* 1: documents, revisions, audit, users, reference data. */
@@ -87,50 +89,10 @@ static const char *migrations[] = {
   "CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions"
   "  BEGIN SELECT RAISE (ABORT, 'revisions are kept for the audit log'); END;",
 
-  /* 2: households and villages, with their typed columns and the search index. */
-  "CREATE TABLE village_index ("
-  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
-  "  commune TEXT NOT NULL,"
-  "  name TEXT NOT NULL,"
-  "  fold TEXT NOT NULL"
-  ");"
-  "CREATE INDEX village_by_commune ON village_index (commune, fold);"
-  "CREATE TABLE household_index ("
-  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
-  "  commune TEXT NOT NULL,"
-  "  village TEXT,"
-  "  head TEXT NOT NULL,"
-  "  head_fold TEXT NOT NULL,"
-  "  ethnic TEXT,"
-  "  poverty TEXT NOT NULL,"
-  "  members INTEGER NOT NULL,"
-  "  search TEXT NOT NULL"
-  ");"
-  "CREATE INDEX household_by_name ON household_index (head_fold);"
-  "CREATE INDEX household_by_commune ON household_index (commune, head_fold);"
-  "CREATE INDEX household_by_village ON household_index (village, head_fold);"
-  "CREATE INDEX household_by_ethnic ON household_index (ethnic, head_fold);"
-  "CREATE INDEX household_by_poverty ON household_index (poverty, head_fold);"
-  /* The search column is already folded by banso_fold(); the tokenizer must keep
-   * combining marks (M*) inside words, or Tai Viet and Cham words fall apart. */
-  "CREATE VIRTUAL TABLE household_fts USING fts5 ("
-  "  search, content = 'household_index', content_rowid = 'docno',"
-  "  tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\""
-  ");",
+  /* 2: the first record types' index tables (registered by their module). */
+  "",
 
-  /* 3: prestigious persons and form drafts. */
-  "CREATE TABLE prestige_index ("
-  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
-  "  commune TEXT NOT NULL,"
-  "  village TEXT,"
-  "  name TEXT NOT NULL,"
-  "  name_fold TEXT NOT NULL,"
-  "  ethnic TEXT,"
-  "  year INTEGER,"
-  "  search TEXT NOT NULL"
-  ");"
-  "CREATE INDEX prestige_by_name ON prestige_index (name_fold);"
-  "CREATE INDEX prestige_by_commune ON prestige_index (commune, name_fold);"
+  /* 3: form drafts (and the next record type's index tables). */
   "CREATE TABLE drafts ("
   "  key TEXT PRIMARY KEY,"
   "  kind TEXT NOT NULL,"
@@ -151,17 +113,9 @@ static const char *migrations[] = {
   "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 
-  /* 5: the ethnic group and poverty filters used together. */
-  "CREATE INDEX household_by_ethnic_poverty ON household_index (ethnic, poverty, head_fold);",
-
-  /* 6: prefix indexes for the short words people type first ("lo", "van"),
-   * rebuilt from the folded text the index table already holds. */
-  "DROP TABLE household_fts;"
-  "CREATE VIRTUAL TABLE household_fts USING fts5 ("
-  "  search, content = 'household_index', content_rowid = 'docno', prefix = '2 3',"
-  "  tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\""
-  ");"
-  "INSERT INTO household_fts (household_fts) VALUES ('rebuild');",
+  /* 5, 6: steps of the record types' own index tables. */
+  "",
+  "",
 
   /* 7: replication with the central data center. A document remembers which
    * server database it came from (NULL: the office's own); revisions known only
@@ -223,31 +177,9 @@ static const char *migrations[] = {
   "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE entry = NEW.entry)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 
-  /* 8: media files of the culture archive: how many of each file's pieces are
-   * here (pulled ones arrive a piece at a time) and whether the server has
-   * them all. */
-  "CREATE TABLE media_files ("
-  "  docno INTEGER PRIMARY KEY REFERENCES documents (docno) ON DELETE CASCADE,"
-  "  sha256 TEXT NOT NULL,"
-  "  size INTEGER NOT NULL,"
-  "  chunks INTEGER NOT NULL,"
-  "  have INTEGER NOT NULL DEFAULT 0,"
-  "  sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1))"
-  ");"
-  "CREATE INDEX media_files_by_sha256 ON media_files (sha256);",
-
-  /* 9: the search index keeps which households hold a word, no longer where
-   * in the text: a search is words and the beginnings of words, never a
-   * phrase, and the smaller index takes a large import a third less time to
-   * build. The query's words must stay single words of the tokenizer
-   * (banso_fold_query_to_fts()): a phrase is an error without positions. */
-  "DROP TABLE household_fts;"
-  "CREATE VIRTUAL TABLE household_fts USING fts5 ("
-  "  search, content = 'household_index', content_rowid = 'docno', prefix = '2 3',"
-  "  detail = none,"
-  "  tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\""
-  ");"
-  "INSERT INTO household_fts (household_fts) VALUES ('rebuild');",
+  /* 8, 9: steps of the types' own tables. */
+  "",
+  "",
 
   /* 10: the changes waiting to be sent, which the header bar counts at every
    * start and after every save, from an index of their own instead of a read
@@ -256,10 +188,76 @@ static const char *migrations[] = {
   "  WHERE source IS NULL AND pulled_seq IS NOT seq;",
 };
 
+static GPtrArray *type_steps;   /* of Step, in the order they were added */
+static GMutex type_steps_lock;
+
+typedef struct
+{
+  guint       version;
+  const char *sql;
+} Step;
+
+/**
+ * banso_schema_add_step:
+ * @version: the schema version the step moves to: one of the core's or the
+ *   next after them; a number is never reused once released
+ * @sql: (transfer none): a static string; never edited once released
+ *
+ * Adds a document type's part of a migration step, for its own tables.
+ * Called when the type registers, before any store opens.
+ */
+void
+banso_schema_add_step (guint       version,
+                       const char *sql)
+{
+  Step *step;
+
+  g_return_if_fail (version >= 1 && sql != NULL);
+
+  g_mutex_lock (&type_steps_lock);
+  if (type_steps == NULL)
+    type_steps = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < type_steps->len; i++)
+    if (((Step *)g_ptr_array_index (type_steps, i))->sql == sql)
+      {
+        g_mutex_unlock (&type_steps_lock);
+        return;
+      }
+  step = g_new0 (Step, 1);
+  step->version = version;
+  step->sql = sql;
+  g_ptr_array_add (type_steps, step);
+  g_mutex_unlock (&type_steps_lock);
+}
+
 guint
 banso_schema_get_latest_version (void)
 {
-  return G_N_ELEMENTS (migrations);
+  guint latest = G_N_ELEMENTS (migrations);
+
+  g_mutex_lock (&type_steps_lock);
+  for (guint i = 0; type_steps != NULL && i < type_steps->len; i++)
+    latest = MAX (latest, ((Step *)g_ptr_array_index (type_steps, i))->version);
+  g_mutex_unlock (&type_steps_lock);
+  return latest;
+}
+
+/* The whole of step @version: the core's part, then the types' parts. */
+static char *
+step_sql (guint version)
+{
+  GString *sql = g_string_new (version <= G_N_ELEMENTS (migrations) ? migrations[version - 1] : "");
+
+  g_mutex_lock (&type_steps_lock);
+  for (guint i = 0; type_steps != NULL && i < type_steps->len; i++)
+    {
+      const Step *step = g_ptr_array_index (type_steps, i);
+
+      if (step->version == version)
+        g_string_append (sql, step->sql);
+    }
+  g_mutex_unlock (&type_steps_lock);
+  return g_string_free (sql, FALSE);
 }
 
 static int
@@ -282,31 +280,33 @@ banso_schema_migrate (sqlite3  *db,
                       guint     target_version,
                       GError  **error)
 {
+  guint latest = banso_schema_get_latest_version ();
   int current;
 
   g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (target_version <= G_N_ELEMENTS (migrations), FALSE);
+  g_return_val_if_fail (target_version <= latest, FALSE);
 
   current = get_user_version (db);
   if (current < 0)
     return banso_sql_error (db, sqlite3_errcode (db), error);
 
-  if ((guint)current > G_N_ELEMENTS (migrations))
+  if ((guint)current > latest)
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NEWER,
                    _("This database was made by a newer version of Banso (schema %d; this version knows up to %u). Update Banso to open it; the file was left untouched."),
-                   current, (guint)G_N_ELEMENTS (migrations));
+                   current, latest);
       return FALSE;
     }
 
   for (guint v = current; v < target_version; v++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", v + 1);
+      g_autofree char *sql = step_sql (v + 1);
 
       if (!banso_sql_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!banso_sql_exec (db, migrations[v], error) ||
+      if (!banso_sql_exec (db, sql, error) ||
           !banso_sql_exec (db, bump, error))
         {
           g_prefix_error (error, _("Could not upgrade the database to schema %u: "), v + 1);

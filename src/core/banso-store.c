@@ -12,8 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "banso-household-store.h"
-#include "banso-prestige.h"
+#include "banso-doc-type.h"
 #include "banso-reference.h"
 #include "banso-schema.h"
 #include "banso-store-private.h"
@@ -81,6 +80,25 @@ banso_sql_error (sqlite3  *db,
   g_set_error (error, BANSO_STORE_ERROR, code,
                _("Database error: %s"), sqlite3_errmsg (db));
   return FALSE;
+}
+
+/**
+ * banso_sql_step_done:
+ *
+ * Runs a statement that returns nothing the caller reads, and resets it for
+ * the next use.
+ */
+gboolean
+banso_sql_step_done (sqlite3       *db,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return banso_sql_error (db, rc, error);
+  return TRUE;
 }
 
 gboolean
@@ -246,21 +264,36 @@ reindex_after_upgrade (BansoStore  *self,
                        int          old_version,
                        GError     **error)
 {
+  g_autoptr(GPtrArray) types = banso_doc_type_list ();
   g_autoptr(BansoUser) admin = NULL;
+  gboolean needed = FALSE;
   BansoTxn *txn;
 
-  if (old_version <= 0 || old_version >= 3)
+  if (old_version <= 0)
+    return TRUE;
+  for (guint i = 0; i < types->len; i++)
+    {
+      const BansoDocType *type = g_ptr_array_index (types, i);
+
+      needed |= type->reindex_all != NULL && type->index_version > (guint)old_version;
+    }
+  if (!needed)
     return TRUE;
 
   if (!(admin = banso_store_dup_admin (self, error)) ||
       !(txn = banso_store_begin (self, admin, error)))
     return FALSE;
 
-  if ((old_version < 2 && !banso_household_reindex_all (txn, error)) ||
-      !banso_prestige_reindex_all (txn, error))
+  for (guint i = 0; i < types->len; i++)
     {
-      banso_txn_rollback (txn);
-      return FALSE;
+      const BansoDocType *type = g_ptr_array_index (types, i);
+
+      if (type->reindex_all != NULL && type->index_version > (guint)old_version &&
+          !type->reindex_all (txn, error))
+        {
+          banso_txn_rollback (txn);
+          return FALSE;
+        }
     }
   return banso_txn_commit (txn, error);
 }

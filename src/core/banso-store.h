@@ -84,6 +84,9 @@ char       *banso_store_get_meta          (BansoStore    *self,
 gboolean    banso_sql_error               (sqlite3       *db,
                                            int            rc,
                                            GError       **error);
+gboolean    banso_sql_step_done           (sqlite3       *db,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
 gboolean    banso_sql_exec                (sqlite3       *db,
                                            const char    *sql,
                                            GError       **error);

@@ -125,7 +125,7 @@ banso_user_can_edit_records (BansoUser   *self,
     case BANSO_ROLE_TRAINER:
     default:
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
-                   _("%s is %s and may not change household records."),
+                   _("%s is %s and may not change the records of communes."),
                    self->name, banso_role_get_label (self->role));
       return FALSE;
     }

@@ -14,6 +14,7 @@
 #include "banso-demo.h"
 #include "banso-drafts.h"
 #include "banso-paths.h"
+#include "banso-commune-scope.h"
 #include "banso-preferences-window.h"
 #include "banso-reference.h"
 #include "banso-store-async.h"
@@ -142,7 +143,7 @@ open_thread (GTask        *task,
   job->ethnic_groups = banso_reference_list_ethnic_groups (db, &error);
   if (job->ethnic_groups != NULL)
     job->provinces = banso_reference_list_provinces (db, &error);
-  job->home_province = banso_reference_home_province (db, BANSO_DEMO_PROVINCE);
+  job->home_province = banso_records_home_province (db, BANSO_DEMO_PROVINCE);
   banso_store_release_reader (job->store, db);
 
   if (job->provinces != NULL)

@@ -1744,12 +1744,13 @@ test_record_list_filters (ListFixture   *fixture,
 {
   g_autoptr(BansoRecordFilter) filter = banso_record_filter_new ();
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(BansoRecordSource) source = banso_records_source_new (BANSO_RECORD_KIND_HOUSEHOLD);
   ListWait wait = { 0 };
   BansoRecordList *list;
   guint n;
 
   wait.loop = g_main_loop_new (NULL, FALSE);
-  list = banso_record_list_new (fixture->store, BANSO_RECORD_KIND_HOUSEHOLD);
+  list = banso_record_list_new (fixture->store, source);
   g_signal_connect (list, "reloaded", G_CALLBACK (on_reloaded), &wait);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &wait);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == BANSO_TYPE_RECORD_ROW);
@@ -1875,13 +1876,14 @@ test_record_list_placeholders (ListFixture   *fixture,
   g_autoptr(BansoRecordRow) last = NULL;
   g_autoptr(GPtrArray) direct = NULL;
   g_autoptr(BansoHousehold) added = NULL;
+  g_autoptr(BansoRecordSource) source = banso_records_source_new (BANSO_RECORD_KIND_HOUSEHOLD);
   ListWait wait = { 0 };
   BansoRecordList *list;
   sqlite3 *db;
   guint id, n;
 
   wait.loop = g_main_loop_new (NULL, FALSE);
-  list = banso_record_list_new (fixture->store, BANSO_RECORD_KIND_HOUSEHOLD);
+  list = banso_record_list_new (fixture->store, source);
   g_signal_connect (list, "reloaded", G_CALLBACK (on_reloaded), &wait);
   wait_reloaded (list, &wait);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
@@ -2009,7 +2011,7 @@ test_villages (void)
 
   db = banso_store_acquire_reader (store, &error);
   g_assert_no_error (error);
-  villages = banso_reference_list_villages (db, communes[0], &error);
+  villages = banso_village_list (db, communes[0], &error);
   g_assert_no_error (error);
   g_assert_cmpuint (villages->len, ==, 1);
   g_assert_cmpstr (((BansoRefItem *)g_ptr_array_index (villages, 0))->code, ==, mong);

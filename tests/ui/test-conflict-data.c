@@ -12,7 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "banso-conflict-data.h"
+#include "banso-conflicts.h"
 
 #define WINNER "{\"commune\":\"04030\",\"address\":\"Bản Mòng\"," \
                "\"members\":[{\"id\":\"m1\",\"name\":\"Lo Van Pom\",\"sex\":\"male\",\"birth\":\"1985\"," \

@@ -57,7 +57,7 @@ read_villages (sqlite3  *db,
                gpointer  data,
                GError  **error)
 {
-  return banso_reference_list_villages (db, data, error);
+  return banso_village_list (db, data, error);
 }
 
 static void

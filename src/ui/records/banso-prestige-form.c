@@ -12,6 +12,7 @@
 #include "banso-drafts.h"
 #include "banso-household.h"
 #include "banso-household-store.h"
+#include "banso-member-search.h"
 #include "banso-place-picker.h"
 #include "banso-prestige-form.h"
 #include "banso-store-async.h"

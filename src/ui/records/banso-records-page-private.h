@@ -6,6 +6,7 @@
 #pragma once
 
 #include "banso-record-list.h"
+#include "banso-records.h"
 #include "banso-records-page.h"
 
 G_BEGIN_DECLS

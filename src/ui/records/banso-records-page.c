@@ -14,6 +14,7 @@
 #include "banso-reference.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
+#include "banso-village.h"
 
 G_DEFINE_FINAL_TYPE (BansoRecordsPage, banso_records_page, GTK_TYPE_WIDGET)
 
@@ -254,7 +255,7 @@ read_villages (sqlite3  *db,
                gpointer  data,
                GError  **error)
 {
-  return banso_reference_list_villages (db, data, error);
+  return banso_village_list (db, data, error);
 }
 
 static void
@@ -440,10 +441,13 @@ on_selection_changed (BansoRecordsPage *self)
 static void
 ensure_list (BansoRecordsPage *self)
 {
+  g_autoptr(BansoRecordSource) source = NULL;
+
   if (self->list != NULL || self->context == NULL)
     return;
 
-  self->list = banso_record_list_new (banso_context_get_store (self->context), self->kind);
+  source = banso_records_source_new (self->kind);
+  self->list = banso_record_list_new (banso_context_get_store (self->context), source);
   g_signal_connect_object (self->list, "reloaded", G_CALLBACK (on_list_reloaded), self, 0);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "banso-conflict-data.h"
+#include "banso-conflicts.h"
 #include "banso-conflict-dialog.h"
 #include "banso-revtree.h"
 #include "banso-store-async.h"

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "banso-conflict-data.h"
+#include "banso-conflicts.h"
 #include "banso-conflict-dialog.h"
 #include "banso-store-async.h"
 #include "banso-sync-indicator.h"

@@ -3,73 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "banso-core"
+#define G_LOG_DOMAIN "banso-records"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "banso-fold.h"
-#include "banso-household.h"
+#include "banso-record-source.h"
 #include "banso-records.h"
+#include "banso-records-private.h"
 #include "banso-reference.h"
 #include "banso-store.h"
-
-BansoRecordFilter *
-banso_record_filter_new (void)
-{
-  return g_new0 (BansoRecordFilter, 1);
-}
-
-BansoRecordFilter *
-banso_record_filter_copy (const BansoRecordFilter *filter)
-{
-  BansoRecordFilter *copy = g_new0 (BansoRecordFilter, 1);
-
-  copy->search = g_strdup (filter->search);
-  copy->commune = g_strdup (filter->commune);
-  copy->village = g_strdup (filter->village);
-  copy->ethnic = g_strdup (filter->ethnic);
-  copy->status = g_strdup (filter->status);
-  copy->sort = g_strdup (filter->sort);
-  copy->descending = filter->descending;
-  return copy;
-}
-
-void
-banso_record_filter_free (BansoRecordFilter *filter)
-{
-  if (filter == NULL)
-    return;
-  g_free (filter->search);
-  g_free (filter->commune);
-  g_free (filter->village);
-  g_free (filter->ethnic);
-  g_free (filter->status);
-  g_free (filter->sort);
-  g_free (filter);
-}
-
-/* NULL and "" both mean "not filtered". */
-static gboolean
-same (const char *a,
-      const char *b)
-{
-  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
-}
-
-gboolean
-banso_record_filter_equal (const BansoRecordFilter *a,
-                           const BansoRecordFilter *b)
-{
-  return same (a->search, b->search) &&
-         same (a->commune, b->commune) &&
-         same (a->village, b->village) &&
-         same (a->ethnic, b->ethnic) &&
-         same (a->status, b->status) &&
-         same (a->sort, b->sort) &&
-         a->descending == b->descending;
-}
 
 static gboolean
 is_set (const char *s)
@@ -77,17 +22,11 @@ is_set (const char *s)
   return s != NULL && *s != '\0';
 }
 
-typedef struct
+static const BansoRecordTable *
+table_of (BansoRecordKind kind)
 {
-  const char *table;
-  const char *fts;
-  const char *name_fold;
-} KindInfo;
-
-static const KindInfo kinds[] = {
-  { "household_index", "household_fts", "head_fold" },
-  { "prestige_index", NULL, "name_fold" },
-};
+  return kind == BANSO_RECORD_KIND_HOUSEHOLD ? &banso_household_table : &banso_prestige_table;
+}
 
 /* Above this many search matches, reading the name index in order and
  * testing each row against the matches finds the first page sooner than
@@ -107,14 +46,13 @@ add_condition (GString    *sql,
 /* Builds the WHERE clause; every value is bound, never pasted into the SQL.
  * @many: the search matches many rows, so let the sort index drive. */
 static void
-build_where (BansoRecordKind          kind,
+build_where (const BansoRecordTable   *info,
              const BansoRecordFilter *filter,
              GString                 *sql,
              GPtrArray               *binds,
              char                   **fts_query,
              gboolean                 many)
 {
-  const KindInfo *info = &kinds[kind];
   gboolean first = TRUE;
 
   if (is_set (filter->commune))
@@ -132,9 +70,11 @@ build_where (BansoRecordKind          kind,
       add_condition (sql, &first, "x.ethnic = ?");
       g_ptr_array_add (binds, filter->ethnic);
     }
-  if (is_set (filter->status) && kind == BANSO_RECORD_KIND_HOUSEHOLD)
+  if (is_set (filter->status) && info->status != NULL)
     {
-      add_condition (sql, &first, "x.poverty = ?");
+      g_autofree char *condition = g_strdup_printf ("%s = ?", info->status);
+
+      add_condition (sql, &first, condition);
       g_ptr_array_add (binds, filter->status);
     }
   if (is_set (filter->search))
@@ -180,20 +120,21 @@ banso_records_count (sqlite3                  *db,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) binds = g_ptr_array_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const BansoRecordTable *info = table_of (kind);
   g_autofree char *fts = NULL;
 
-  if (kind == BANSO_RECORD_KIND_HOUSEHOLD && is_set (filter->search) &&
+  if (info->fts != NULL && is_set (filter->search) &&
       !is_set (filter->commune) && !is_set (filter->village) && !is_set (filter->ethnic) &&
       !is_set (filter->status) && (fts = banso_fold_query_to_fts (filter->search)) != NULL)
     {
       /* Search alone: the full-text index counts its matches by itself. */
-      g_string_append (sql, "SELECT count(*) FROM household_fts WHERE household_fts MATCH ?");
+      g_string_append_printf (sql, "SELECT count(*) FROM %s WHERE %s MATCH ?", info->fts, info->fts);
       g_ptr_array_add (binds, fts);
     }
   else
     {
-      g_string_append_printf (sql, "SELECT count(*) FROM %s x", kinds[kind].table);
-      build_where (kind, filter, sql, binds, &fts, FALSE);
+      g_string_append_printf (sql, "SELECT count(*) FROM %s x", info->table);
+      build_where (info, filter, sql, binds, &fts, FALSE);
     }
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
@@ -207,8 +148,8 @@ banso_records_count (sqlite3                  *db,
 }
 
 static const char *
-order_column (BansoRecordKind kind,
-              const char     *sort)
+order_column (const BansoRecordTable *info,
+              const char             *sort)
 {
   if (g_strcmp0 (sort, "commune") == 0)
     return "x.commune";
@@ -216,12 +157,9 @@ order_column (BansoRecordKind kind,
     return "x.village";
   if (g_strcmp0 (sort, "ethnic") == 0)
     return "x.ethnic";
-  if (g_strcmp0 (sort, "status") == 0 && kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    return "x.poverty";
-  if (g_strcmp0 (sort, "members") == 0 && kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    return "x.members";
-  if (g_strcmp0 (sort, "year") == 0 && kind == BANSO_RECORD_KIND_PRESTIGE)
-    return "x.year";
+  for (guint i = 0; sort != NULL && info->sorts[i] != NULL; i += 2)
+    if (g_str_equal (sort, info->sorts[i]))
+      return info->sorts[i + 1];
   return NULL;
 }
 
@@ -251,24 +189,18 @@ banso_records_fetch_full (sqlite3                  *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = NULL;
+  const BansoRecordTable *info = table_of (kind);
   const char *dir = filter->descending ? "DESC" : "ASC";
-  const char *column = order_column (kind, filter->sort);
+  const char *column = order_column (info, filter->sort);
   int rc;
 
   if (column != NULL)
     g_string_append_printf (order, "%s %s, ", column, dir);
-  g_string_append_printf (order, "x.%s %s, x.docno %s", kinds[kind].name_fold, dir, dir);
+  g_string_append_printf (order, "x.%s %s, x.docno %s", info->name_fold, dir, dir);
 
-  if (kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    g_string_append (sql,
-                     "SELECT d.id, x.head, a.name, v.name, e.name, x.poverty, x.members"
-                     " FROM (SELECT x.docno FROM household_index x");
-  else
-    g_string_append (sql,
-                     "SELECT d.id, x.name, a.name, v.name, e.name, x.year,"
-                     " json_extract (d.body, '$.influence')"
-                     " FROM (SELECT x.docno FROM prestige_index x");
-  build_where (kind, filter, sql, binds, &fts, total > MANY_MATCHES);
+  g_string_append_printf (sql, "SELECT d.id, %s FROM (SELECT x.docno FROM %s x",
+                          info->columns, info->table);
+  build_where (info, filter, sql, binds, &fts, total > MANY_MATCHES);
   g_string_append_printf (sql, " ORDER BY %s LIMIT %u OFFSET %u) p", order->str, limit, offset);
   g_string_append_printf (sql,
                           " JOIN %s x ON x.docno = p.docno"
@@ -278,7 +210,7 @@ banso_records_fetch_full (sqlite3                  *db,
                           " LEFT JOIN documents vd ON vd.id = x.village"
                           " LEFT JOIN village_index v ON v.docno = vd.docno"
                           " LEFT JOIN ethnic_groups e ON e.code = x.ethnic"
-                          " ORDER BY %s", kinds[kind].table, order->str);
+                          " ORDER BY %s", info->table, order->str);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
     return NULL;
@@ -287,17 +219,14 @@ banso_records_fetch_full (sqlite3                  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BansoRecordRow *row = banso_record_row_new ();
-      const char *values[6];
+      const char *values[BANSO_RECORD_ROW_MAX_VALUES];
 
-      for (guint i = 0; i < 6; i++)
+      for (guint i = 0; i < info->n_columns; i++)
         values[i] = (const char *)sqlite3_column_text (stmt, i + 1);
+      if (info->fix_values != NULL)
+        info->fix_values (stmt, values);
 
-      if (kind == BANSO_RECORD_KIND_HOUSEHOLD)
-        values[4] = banso_poverty_get_label (banso_poverty_from_string (values[4]));
-      else if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
-        values[4] = "";
-
-      banso_record_row_set (row, (const char *)sqlite3_column_text (stmt, 0), values, 6);
+      banso_record_row_set (row, (const char *)sqlite3_column_text (stmt, 0), values, info->n_columns);
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -338,10 +267,12 @@ banso_records_select_bodies (sqlite3                  *db,
   g_autofree char *fts = NULL;
   sqlite3_stmt *stmt;
 
+  const BansoRecordTable *info = table_of (kind);
+
   g_string_append_printf (sql, "SELECT d.id, d.body FROM %s x JOIN documents d ON d.docno = x.docno",
-                          kinds[kind].table);
-  build_where (kind, filter, sql, binds, &fts, FALSE);
-  g_string_append_printf (sql, " ORDER BY x.%s, x.docno", kinds[kind].name_fold);
+                          info->table);
+  build_where (info, filter, sql, binds, &fts, FALSE);
+  g_string_append_printf (sql, " ORDER BY x.%s, x.docno", info->name_fold);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
     return NULL;
@@ -349,3 +280,81 @@ banso_records_select_bodies (sqlite3                  *db,
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
   return stmt;
 }
+
+/* The list of households or of prestigious persons, for #BansoRecordList {{{ */
+
+struct _BansoRecordsSource
+{
+  GObject          parent_instance;
+  BansoRecordKind  kind;
+};
+
+static void banso_records_source_iface_init (BansoRecordSourceInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BansoRecordsSource, banso_records_source, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (BANSO_TYPE_RECORD_SOURCE,
+                                                      banso_records_source_iface_init))
+
+static const char *
+source_get_changed_type (BansoRecordSource *source)
+{
+  return table_of (BANSO_RECORDS_SOURCE (source)->kind)->doc_type;
+}
+
+static gboolean
+source_count (BansoRecordSource        *source,
+              sqlite3                  *db,
+              const BansoRecordFilter  *filter,
+              guint                    *n_rows,
+              GError                  **error)
+{
+  return banso_records_count (db, BANSO_RECORDS_SOURCE (source)->kind, filter, n_rows, error);
+}
+
+static GPtrArray *
+source_fetch (BansoRecordSource        *source,
+              sqlite3                  *db,
+              const BansoRecordFilter  *filter,
+              guint                     offset,
+              guint                     limit,
+              guint                     total,
+              GError                  **error)
+{
+  return banso_records_fetch_full (db, BANSO_RECORDS_SOURCE (source)->kind, filter,
+                                   offset, limit, total, error);
+}
+
+static void
+banso_records_source_iface_init (BansoRecordSourceInterface *iface)
+{
+  iface->get_changed_type = source_get_changed_type;
+  iface->count = source_count;
+  iface->fetch = source_fetch;
+}
+
+static void
+banso_records_source_class_init (BansoRecordsSourceClass *klass)
+{
+}
+
+static void
+banso_records_source_init (BansoRecordsSource *self)
+{
+}
+
+/**
+ * banso_records_source_new:
+ *
+ * Returns: (transfer full): the rows of the households' or the prestigious
+ *   persons' list
+ */
+BansoRecordSource *
+banso_records_source_new (BansoRecordKind kind)
+{
+  BansoRecordsSource *self = g_object_new (BANSO_TYPE_RECORDS_SOURCE, NULL);
+
+  self->kind = kind;
+  return BANSO_RECORD_SOURCE (self);
+}
+
+/* }}} */

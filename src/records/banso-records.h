@@ -7,7 +7,9 @@
 
 #include <sqlite3.h>
 
+#include "banso-record-filter.h"
 #include "banso-record-row.h"
+#include "banso-record-source.h"
 
 G_BEGIN_DECLS
 
@@ -17,24 +19,11 @@ typedef enum
   BANSO_RECORD_KIND_PRESTIGE,
 } BansoRecordKind;
 
-/* What a list shows: copied whole into each query, so a worker thread never
- * reads a filter the window is changing. */
-typedef struct
-{
-  char     *search;
-  char     *commune;
-  char     *village;
-  char     *ethnic;
-  char     *status;
-  char     *sort;
-  gboolean  descending;
-} BansoRecordFilter;
+#define BANSO_TYPE_RECORDS_SOURCE (banso_records_source_get_type ())
 
-BansoRecordFilter *banso_record_filter_new    (void);
-BansoRecordFilter *banso_record_filter_copy   (const BansoRecordFilter *filter);
-void               banso_record_filter_free   (BansoRecordFilter       *filter);
-gboolean           banso_record_filter_equal  (const BansoRecordFilter *a,
-                                               const BansoRecordFilter *b);
+G_DECLARE_FINAL_TYPE (BansoRecordsSource, banso_records_source, BANSO, RECORDS_SOURCE, GObject)
+
+BansoRecordSource *banso_records_source_new   (BansoRecordKind          kind);
 
 gboolean           banso_records_count        (sqlite3                 *db,
                                                BansoRecordKind          kind,
@@ -58,7 +47,5 @@ sqlite3_stmt      *banso_records_select_bodies (sqlite3                *db,
                                                BansoRecordKind          kind,
                                                const BansoRecordFilter *filter,
                                                GError                 **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoRecordFilter, banso_record_filter_free)
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "banso-core"
+#define G_LOG_DOMAIN "banso-records"
 
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include "banso-fold.h"
 #include "banso-household-columns.h"
 #include "banso-household-csv.h"
+#include "banso-household-bulk.h"
 #include "banso-household-store.h"
 #include "banso-import-writer.h"
 #include "banso-reference.h"

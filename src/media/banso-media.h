@@ -32,6 +32,7 @@ typedef struct
   gboolean sent;       /* every piece is on the server */
 } BansoMediaFile;
 
+void            banso_media_init           (void);
 void            banso_media_file_free      (BansoMediaFile   *file);
 
 char           *banso_media_dir            (BansoStore       *store);

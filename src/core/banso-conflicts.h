@@ -1,4 +1,4 @@
-/* banso-conflict-data.h
+/* banso-conflicts.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,7 @@ typedef struct
   char  *id;
   char  *type;
   char  *rev;          /* the winning revision */
-  char  *name;         /* the head of household, the person, or the id */
+  char  *name;         /* what an official calls it (its type says), or the id */
   guint  n_versions;
 } BansoConflictEntry;
 
@@ -28,7 +28,7 @@ typedef struct
   char       *type;
   char       *winner_rev;
   GPtrArray  *versions;   /* JsonNode, each holding an object */
-  GHashTable *names;      /* "commune:CODE", "village:ID", "ethnic:CODE" → name */
+  GHashTable *names;      /* "KIND:CODE" → name, filled by the type (BansoDocType.read_names) */
 } BansoConflictVersions;
 
 /* One row of the comparison: a top-level member of the versions' bodies. */
@@ -45,6 +45,11 @@ void                   banso_conflict_versions_free    (BansoConflictVersions *v
 void                   banso_conflict_field_free       (BansoConflictField    *field);
 
 const char            *banso_conflict_type_label       (const char            *type);
+const char            *banso_conflict_lookup_name      (GHashTable            *names,
+                                                        const char            *kind,
+                                                        const char            *code);
+const char            *banso_json_string_member        (JsonObject            *object,
+                                                        const char            *key);
 char                  *banso_conflict_name_from_body   (const char            *type,
                                                         const char            *id,
                                                         const char            *body);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "banso-core"
+#define G_LOG_DOMAIN "banso-records"
 
 #include "config.h"
 
@@ -12,7 +12,9 @@
 
 #include "banso-fold.h"
 #include "banso-household.h"
+#include "banso-commune-scope.h"
 #include "banso-household-store.h"
+#include "banso-records-private.h"
 #include "banso-prestige.h"
 #include "banso-reference.h"
 #include "banso-validate.h"
@@ -380,3 +382,30 @@ banso_prestige_reindex_doc (BansoTxn    *txn,
     return TRUE;
   return index_prestige (txn, docno, p, error);
 }
+
+/* The list {{{ */
+
+static const char * const prestige_sorts[] = {
+  "year", "x.year",
+  NULL,
+};
+
+static void
+prestige_fix_values (sqlite3_stmt  *stmt,
+                     const char   **values)
+{
+  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+    values[4] = "";
+}
+
+const BansoRecordTable banso_prestige_table = {
+  .doc_type = BANSO_PRESTIGE_TYPE,
+  .table = "prestige_index",
+  .name_fold = "name_fold",
+  .columns = "x.name, a.name, v.name, e.name, x.year, json_extract (d.body, '$.influence')",
+  .n_columns = 6,
+  .sorts = prestige_sorts,
+  .fix_values = prestige_fix_values,
+};
+
+/* }}} */

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "banso-core"
+#define G_LOG_DOMAIN "banso-records"
 
 #include "config.h"
 

@@ -1,23 +1,22 @@
-/* banso-conflict-data.c
+/* banso-conflicts.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the Sync section shows of a conflict, apart from the widgets: which
- * records have one, what each version says in words an official reads, and
- * the body that keeps the values the official chose. The reading runs in a
- * worker thread; the rest is plain data.
+ * records have one, what each version says in words an official reads (in
+ * the words of the record's type, from the registry), and the body that
+ * keeps the values the official chose. The reading runs in a worker thread;
+ * the rest is plain data.
  */
 
-#define G_LOG_DOMAIN "banso"
+#define G_LOG_DOMAIN "banso-core"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "banso-conflict-data.h"
-#include "banso-household.h"
-#include "banso-prestige.h"
-#include "banso-reference.h"
+#include "banso-conflicts.h"
+#include "banso-doc-type.h"
 #include "banso-revtree.h"
 
 void
@@ -59,11 +58,7 @@ banso_conflict_field_free (BansoConflictField *field)
 const char *
 banso_conflict_type_label (const char *type)
 {
-  if (g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0)
-    return _("Household");
-  if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
-    return _("Prestigious person");
-  return type;
+  return banso_doc_type_get_label (type);
 }
 
 static JsonNode *
@@ -85,9 +80,14 @@ parse_object (const char  *body,
   return json_node_copy (root);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *key)
+/**
+ * banso_json_string_member:
+ *
+ * Returns: (nullable): the member @key of @object when it is a string
+ */
+const char *
+banso_json_string_member (JsonObject *object,
+                          const char *key)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -97,45 +97,27 @@ string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static const char *
-head_name (JsonObject *household)
-{
-  JsonNode *node = json_object_get_member (household, "members");
-  JsonArray *members;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  members = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (members); i++)
-    {
-      JsonNode *member = json_array_get_element (members, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (member) &&
-          g_strcmp0 (string_member (json_node_get_object (member), "relation"), "head") == 0)
-        return string_member (json_node_get_object (member), "name");
-    }
-  return NULL;
-}
-
 static char *
 name_from_object (const char *type,
                   const char *id,
                   JsonObject *object)
 {
+  const BansoDocType *info = banso_doc_type_lookup (type);
+  g_autofree char *own = NULL;
   const char *name = NULL;
 
-  if (object != NULL && g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0)
-    name = head_name (object);
+  if (object != NULL && info != NULL && info->display_name != NULL)
+    name = own = info->display_name (object);
   else if (object != NULL)
-    name = string_member (object, "name");
+    name = banso_json_string_member (object, "name");
   return g_strdup (name != NULL && *name != '\0' ? name : id);
 }
 
 /**
  * banso_conflict_name_from_body:
  *
- * Returns: what an official calls the record: the head of the household,
- *   the prestigious person's name, or else its id
+ * Returns: what an official calls the record, in its type's words (the
+ *   person a record is about), else its "name", else its id
  */
 char *
 banso_conflict_name_from_body (const char *type,
@@ -194,61 +176,19 @@ banso_conflict_entries_read (sqlite3  *db,
   return g_steal_pointer (&entries);
 }
 
-static void
-add_village_names (sqlite3    *db,
-                   const char *commune,
-                   GHashTable *names)
-{
-  g_autofree char *key = g_strconcat ("villages-of:", commune, NULL);
-  g_autoptr(GPtrArray) villages = NULL;
-
-  if (g_hash_table_contains (names, key))
-    return;
-  /* Marks the commune as done; not g_hash_table_add(), which would make the
-   * key its own value, freed twice. */
-  g_hash_table_insert (names, g_steal_pointer (&key), g_strdup (""));
-  villages = banso_reference_list_villages (db, commune, NULL);
-  for (guint i = 0; villages && i < villages->len; i++)
-    {
-      const BansoRefItem *item = g_ptr_array_index (villages, i);
-      g_hash_table_insert (names, g_strconcat ("village:", item->code, NULL),
-                           g_strdup (item->name));
-    }
-}
-
 /* The names of the codes the versions use, read while the database is at
  * hand, so that the dialog shows “Phường Chiềng An” and not “04030”. */
 static void
 read_names (sqlite3               *db,
             BansoConflictVersions *versions)
 {
-  g_autoptr(GPtrArray) groups = NULL;
+  const BansoDocType *info = banso_doc_type_lookup (versions->type);
 
+  if (info == NULL || info->read_names == NULL)
+    return;
   for (guint i = 0; i < versions->versions->len; i++)
-    {
-      JsonObject *object = json_node_get_object (g_ptr_array_index (versions->versions, i));
-      const char *commune = string_member (object, "commune");
-      const char *ethnic = string_member (object, "ethnic");
-
-      if (commune != NULL)
-        {
-          g_autofree char *key = g_strconcat ("commune:", commune, NULL);
-          char *name;
-
-          if (!g_hash_table_contains (versions->names, key) &&
-              (name = banso_reference_commune_name (db, commune)) != NULL)
-            g_hash_table_insert (versions->names, g_steal_pointer (&key), name);
-          add_village_names (db, commune, versions->names);
-        }
-      if (ethnic != NULL && groups == NULL)
-        groups = banso_reference_list_ethnic_groups (db, NULL);
-    }
-  for (guint i = 0; groups && i < groups->len; i++)
-    {
-      const BansoRefItem *item = g_ptr_array_index (groups, i);
-      g_hash_table_insert (versions->names, g_strconcat ("ethnic:", item->code, NULL),
-                           g_strdup (item->name));
-    }
+    info->read_names (db, json_node_get_object (g_ptr_array_index (versions->versions, i)),
+                      versions->names);
 }
 
 /**
@@ -338,56 +278,16 @@ banso_conflict_versions_read (sqlite3     *db,
 
 /* Fields, in words {{{ */
 
-typedef struct
-{
-  const char *key;
-  const char *label;
-} KnownField;
-
-static const KnownField household_fields[] = {
-  { "commune", N_("Commune") },
-  { "village", N_("Village") },
-  { "address", N_("Address") },
-  { "members", N_("Members") },
-  { "poverty", N_("Poverty status") },
-  { "notes", N_("Notes") },
-};
-
-static const KnownField prestige_fields[] = {
-  { "name", N_("Name") },
-  { "ethnic", N_("Ethnic group") },
-  { "commune", N_("Commune") },
-  { "village", N_("Village") },
-  { "year", N_("Year recognised") },
-  { "influence", N_("Area of influence") },
-  { "phone", N_("Phone") },
-  { "household", N_("Household") },
-  { "member", N_("Member of the household") },
-  { "notes", N_("Notes") },
-};
-
-static const KnownField *
-known_fields (const char *type,
-              guint      *n)
-{
-  if (g_strcmp0 (type, BANSO_HOUSEHOLD_TYPE) == 0)
-    {
-      *n = G_N_ELEMENTS (household_fields);
-      return household_fields;
-    }
-  if (g_strcmp0 (type, BANSO_PRESTIGE_TYPE) == 0)
-    {
-      *n = G_N_ELEMENTS (prestige_fields);
-      return prestige_fields;
-    }
-  *n = 0;
-  return NULL;
-}
-
-static const char *
-lookup_name (GHashTable *names,
-             const char *kind,
-             const char *code)
+/**
+ * banso_conflict_lookup_name:
+ * @kind: "commune", "ethnic"…: what a type's read_names() stored the code as
+ *
+ * Returns: the name of @code, or @code itself when none was read
+ */
+const char *
+banso_conflict_lookup_name (GHashTable *names,
+                            const char *kind,
+                            const char *code)
 {
   g_autofree char *key = g_strconcat (kind, ":", code, NULL);
   const char *name = g_hash_table_lookup (names, key);
@@ -395,122 +295,20 @@ lookup_name (GHashTable *names,
   return name ? name : code;
 }
 
-static void
-append_piece (GString    *line,
-              const char *piece)
-{
-  if (piece == NULL || *piece == '\0')
-    return;
-  if (line->len > 0)
-    g_string_append (line, ", ");
-  g_string_append (line, piece);
-}
-
-/* One member a line: name, relation, birth; @detailed adds what else tells
- * two versions of a member apart. */
 static char *
-format_members (JsonArray  *members,
-                GHashTable *names,
-                gboolean    detailed)
+format_value (const BansoDocType *info,
+              const char         *key,
+              JsonNode           *node,
+              GHashTable         *names,
+              gboolean            detailed)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  char *words;
 
-  for (guint i = 0; i < json_array_get_length (members); i++)
-    {
-      JsonNode *node = json_array_get_element (members, i);
-      g_autoptr(GString) line = g_string_new (NULL);
-      JsonObject *m;
-      const char *name, *relation, *birth;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      m = json_node_get_object (node);
-      name = string_member (m, "name");
-      relation = string_member (m, "relation");
-      birth = string_member (m, "birth");
-
-      append_piece (line, name && *name ? name : _("(no name)"));
-      if (relation != NULL)
-        append_piece (line, banso_relation_get_label (relation));
-      if (birth != NULL)
-        {
-          /* Translators: a member's date or year of birth, e.g. "born 1985". */
-          g_autofree char *born = g_strdup_printf (_("born %s"), birth);
-          append_piece (line, born);
-        }
-      if (detailed)
-        {
-          const char *sex = string_member (m, "sex");
-          const char *ethnic = string_member (m, "ethnic");
-          const char *citizen_id = string_member (m, "citizen_id");
-          const char *phone = string_member (m, "phone");
-
-          if (sex != NULL)
-            append_piece (line, banso_sex_get_label (banso_sex_from_string (sex)));
-          if (ethnic != NULL)
-            append_piece (line, lookup_name (names, "ethnic", ethnic));
-          if (citizen_id != NULL)
-            {
-              g_autofree char *piece = g_strdup_printf (_("citizen ID %s"), citizen_id);
-              append_piece (line, piece);
-            }
-          if (phone != NULL)
-            {
-              g_autofree char *piece = g_strdup_printf (_("phone %s"), phone);
-              append_piece (line, piece);
-            }
-        }
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, line->str);
-    }
-  if (out->len == 0)
-    return g_strdup (_("No members"));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char **)a, *(const char **)b);
-}
-
-static char *
-format_poverty (JsonObject *poverty)
-{
-  g_autoptr(GList) years = json_object_get_members (poverty);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (GList *l = years; l != NULL; l = l->next)
-    g_ptr_array_add (sorted, l->data);
-  g_ptr_array_sort (sorted, compare_years);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const char *year = g_ptr_array_index (sorted, i);
-      const char *status = string_member (poverty, year);
-
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      /* Translators: a year and a household's poverty status then, "2025: Poor". */
-      g_string_append_printf (out, _("%s: %s"), year,
-                              status ? banso_poverty_get_label (banso_poverty_from_string (status))
-                                     : "?");
-    }
-  if (out->len == 0)
-    return g_strdup (_("No years recorded"));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-format_value (const char *key,
-              JsonNode   *node,
-              GHashTable *names,
-              gboolean    detailed)
-{
   if (JSON_NODE_HOLDS_NULL (node))
     return g_strdup (_("(empty)"));
+  if (info != NULL && info->format_value != NULL &&
+      (words = info->format_value (key, node, names, detailed)) != NULL)
+    return words;
 
   if (JSON_NODE_HOLDS_VALUE (node))
     {
@@ -531,16 +329,8 @@ format_value (const char *key,
       s = json_node_get_string (node);
       if (*s == '\0')
         return g_strdup (_("(empty)"));
-      if (g_str_equal (key, "commune") || g_str_equal (key, "village") ||
-          g_str_equal (key, "ethnic"))
-        return g_strdup (lookup_name (names, key, s));
       return g_strdup (s);
     }
-
-  if (g_str_equal (key, "members") && JSON_NODE_HOLDS_ARRAY (node))
-    return format_members (json_node_get_array (node), names, detailed);
-  if (g_str_equal (key, "poverty") && JSON_NODE_HOLDS_OBJECT (node))
-    return format_poverty (json_node_get_object (node));
   return json_to_string (node, TRUE);
 }
 
@@ -550,6 +340,7 @@ add_field (GPtrArray                   *fields,
            const char                  *key,
            const char                  *label)
 {
+  const BansoDocType *info = banso_doc_type_lookup (versions->type);
   BansoConflictField *field = g_new0 (BansoConflictField, 1);
   JsonNode *first = NULL;
   gboolean same_words = TRUE;
@@ -569,7 +360,7 @@ add_field (GPtrArray                   *fields,
                (first != NULL && !json_node_equal (first, node)))
         field->differs = TRUE;
       g_ptr_array_add (field->values,
-                       node ? format_value (key, node, versions->names, FALSE) : NULL);
+                       node ? format_value (info, key, node, versions->names, FALSE) : NULL);
     }
 
   /* Two versions that differ only in what the summary leaves out (a phone
@@ -586,7 +377,7 @@ add_field (GPtrArray                   *fields,
         if (node != NULL)
           {
             g_free (g_ptr_array_index (field->values, i));
-            g_ptr_array_index (field->values, i) = format_value (key, node, versions->names, TRUE);
+            g_ptr_array_index (field->values, i) = format_value (info, key, node, versions->names, TRUE);
           }
       }
 
@@ -614,10 +405,10 @@ GPtrArray *
 banso_conflict_fields (const BansoConflictVersions *versions)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_conflict_field_free);
-  const KnownField *known;
-  guint n_known;
+  const BansoDocType *info = banso_doc_type_lookup (versions->type);
+  const BansoDocField *known = info ? info->fields : NULL;
+  guint n_known = info ? info->n_fields : 0;
 
-  known = known_fields (versions->type, &n_known);
   for (guint i = 0; i < n_known; i++)
     {
       gboolean present = FALSE;

@@ -9,7 +9,7 @@
  * server has all of it; sync moves the pieces.
  */
 
-#define G_LOG_DOMAIN "banso-store"
+#define G_LOG_DOMAIN "banso-media"
 
 #include "config.h"
 

@@ -13,7 +13,7 @@
  * database is reported.
  */
 
-#define G_LOG_DOMAIN "banso-core"
+#define G_LOG_DOMAIN "banso-records"
 
 #include "config.h"
 

@@ -8,10 +8,9 @@
 #include "banso-document.h"
 #include "banso-household.h"
 #include "banso-store.h"
+#include "banso-village.h"
 
 G_BEGIN_DECLS
-
-#define BANSO_VILLAGE_TYPE "village"
 
 /* A household made ready to be written, away from the database: its JSON
  * and what the list and search indexes keep of it. The row holds
@@ -54,39 +53,6 @@ gboolean        banso_household_delete  (BansoTxn          *txn,
 BansoHousehold *banso_household_load    (sqlite3           *db,
                                          const char        *id,
                                          GError           **error);
-char           *banso_village_create    (BansoTxn          *txn,
-                                         const char        *commune,
-                                         const char        *name,
-                                         const char        *kind,
-                                         GError           **error);
-char           *banso_village_create_with_id (BansoTxn     *txn,
-                                              const char   *id,
-                                              const char   *commune,
-                                              const char   *name,
-                                              const char   *kind,
-                                              GError      **error);
-char           *banso_village_find      (BansoTxn          *txn,
-                                         const char        *commune,
-                                         const char        *name);
-
-/* A member found by name, for linking a prestigious person to the records. */
-typedef struct
-{
-  char *household;
-  char *member;
-  char *name;
-  char *ethnic;
-  char *commune;
-  char *village;
-  char *phone;
-  char *place;      /* "Bản Mòng, Xã Chiềng Cơi" */
-} BansoMemberMatch;
-
-GPtrArray      *banso_household_bulk_begin   (BansoTxn     *txn,
-                                              GError      **error);
-gboolean        banso_household_bulk_end     (BansoTxn     *txn,
-                                              GPtrArray    *restore,
-                                              GError      **error);
 gboolean        banso_household_reindex_all  (BansoTxn     *txn,
                                               GError      **error);
 gboolean        banso_household_reindex_doc  (BansoTxn     *txn,
@@ -95,16 +61,6 @@ gboolean        banso_household_reindex_doc  (BansoTxn     *txn,
                                               const char   *body,
                                               gboolean      fresh,
                                               GError      **error);
-char           *banso_indexed_commune        (BansoTxn     *txn,
-                                              const char   *index_table,
-                                              const char   *id);
-char           *banso_stored_commune         (BansoTxn     *txn,
-                                              const char   *id);
-GPtrArray      *banso_household_find_members (sqlite3      *db,
-                                              const char   *query,
-                                              guint         limit,
-                                              GError      **error);
-void            banso_member_match_free      (BansoMemberMatch *match);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoHouseholdRow, banso_household_row_free)
 
