@@ -18,6 +18,7 @@
 #include "banso-conflicts.h"
 #include "banso-doc-type.h"
 #include "banso-revtree.h"
+#include "banso-store-async.h"
 
 void
 banso_conflict_entry_free (BansoConflictEntry *entry)
@@ -484,6 +485,115 @@ banso_conflict_merge (const BansoConflictVersions *versions,
         json_object_remove_member (object, field->key);
     }
   return json_to_string (merged, FALSE);
+}
+
+/* }}} */
+
+/* For the window {{{ */
+
+static gpointer
+entries_thread (sqlite3  *db,
+                gpointer  data,
+                GError  **error)
+{
+  return banso_conflict_entries_read (db, error);
+}
+
+/**
+ * banso_conflict_entries_read_async:
+ *
+ * Returns: (transfer full) (element-type BansoConflictEntry): through
+ *   banso_store_task_finish(), as banso_conflict_entries_read()
+ */
+void
+banso_conflict_entries_read_async (BansoStore          *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  banso_store_read_async (store, entries_thread, NULL, NULL, (GDestroyNotify)g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
+static gpointer
+versions_thread (sqlite3  *db,
+                 gpointer  data,
+                 GError  **error)
+{
+  return banso_conflict_versions_read (db, data, error);
+}
+
+/**
+ * banso_conflict_versions_read_async:
+ *
+ * Returns: (transfer full): through banso_store_task_finish(), as
+ *   banso_conflict_versions_read()
+ */
+void
+banso_conflict_versions_read_async (BansoStore          *store,
+                                    const char          *id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  banso_store_read_async (store, versions_thread, g_strdup (id), g_free,
+                          (GDestroyNotify)banso_conflict_versions_free, cancellable,
+                          callback, user_data);
+}
+
+typedef struct
+{
+  char *id;
+  char *winner_rev;
+  char *body;
+} ResolveJob;
+
+static void
+resolve_job_free (ResolveJob *job)
+{
+  g_free (job->id);
+  g_free (job->winner_rev);
+  g_free (job->body);
+  g_free (job);
+}
+
+static gpointer
+resolve_thread (BansoTxn  *txn,
+                gpointer   data,
+                GError   **error)
+{
+  ResolveJob *job = data;
+
+  if (!banso_revtree_resolve (txn, job->id, job->winner_rev, job->body, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+/**
+ * banso_conflict_resolve_async:
+ * @body: the version to keep (banso_conflict_merge())
+ *
+ * Keeps @body as the record's one version, with the rules of its type.
+ * Returns: through banso_store_task_finish(), %NULL with an error when the
+ *   version was not kept
+ */
+void
+banso_conflict_resolve_async (BansoStore          *store,
+                              BansoUser           *user,
+                              const char          *id,
+                              const char          *winner_rev,
+                              const char          *body,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  ResolveJob *job = g_new0 (ResolveJob, 1);
+
+  job->id = g_strdup (id);
+  job->winner_rev = g_strdup (winner_rev);
+  job->body = g_strdup (body);
+  banso_store_write_async (store, user, resolve_thread, job, (GDestroyNotify)resolve_job_free,
+                           NULL, cancellable, callback, user_data);
 }
 
 /* }}} */

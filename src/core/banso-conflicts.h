@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "banso-store.h"
+
 G_BEGIN_DECLS
 
 /* A record with conflicting versions, as the Sync section lists it. */
@@ -64,6 +66,24 @@ BansoConflictVersions *banso_conflict_versions_new     (const char            *i
                                                         const char            *winner_rev,
                                                         const char * const    *bodies,
                                                         GError               **error);
+
+void                   banso_conflict_entries_read_async  (BansoStore          *store,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void                   banso_conflict_versions_read_async (BansoStore          *store,
+                                                           const char          *id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void                   banso_conflict_resolve_async       (BansoStore          *store,
+                                                           BansoUser           *user,
+                                                           const char          *id,
+                                                           const char          *winner_rev,
+                                                           const char          *body,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
 
 GPtrArray             *banso_conflict_fields           (const BansoConflictVersions *versions);
 char                  *banso_conflict_merge            (const BansoConflictVersions *versions,

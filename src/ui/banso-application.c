@@ -14,8 +14,8 @@
 #include "banso-demo.h"
 #include "banso-drafts.h"
 #include "banso-paths.h"
-#include "banso-commune-scope.h"
 #include "banso-preferences-window.h"
+#include "banso-records-tasks.h"
 #include "banso-reference.h"
 #include "banso-store-async.h"
 #include "banso-window.h"
@@ -109,8 +109,8 @@ open_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OpenJob *job = task_data;
+  BansoRecordsPlaces places = { NULL };
   GError *error = NULL;
-  sqlite3 *db;
 
   if (!(job->store = banso_store_open (job->path, &error)))
     {
@@ -135,16 +135,10 @@ open_thread (GTask        *task,
         }
     }
 
-  if (!(db = banso_store_acquire_reader (job->store, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->ethnic_groups = banso_reference_list_ethnic_groups (db, &error);
-  if (job->ethnic_groups != NULL)
-    job->provinces = banso_reference_list_provinces (db, &error);
-  job->home_province = banso_records_home_province (db, BANSO_DEMO_PROVINCE);
-  banso_store_release_reader (job->store, db);
+  banso_records_places_read (job->store, BANSO_DEMO_PROVINCE, &places, &error);
+  job->ethnic_groups = g_steal_pointer (&places.ethnic_groups);
+  job->provinces = g_steal_pointer (&places.provinces);
+  job->home_province = g_steal_pointer (&places.home_province);
 
   if (job->provinces != NULL)
     job->drafts = banso_draft_list (job->store, &error);

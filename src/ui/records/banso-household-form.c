@@ -13,6 +13,7 @@
 #include "banso-household-form.h"
 #include "banso-household-store.h"
 #include "banso-member-row.h"
+#include "banso-records-tasks.h"
 #include "banso-place-picker.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
@@ -296,34 +297,6 @@ add_year_action (GtkWidget  *widget,
 
 /* Save and cancel */
 
-typedef struct
-{
-  BansoHousehold *household;
-  char           *draft_key;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  banso_household_free (job->household);
-  g_free (job->draft_key);
-  g_free (job);
-}
-
-static gpointer
-save_household (BansoTxn  *txn,
-                gpointer   data,
-                GError   **error)
-{
-  SaveJob *job = data;
-
-  /* The draft goes in the same transaction as the save: one or the other is
-   * always there. */
-  if (banso_household_save (txn, job->household, BANSO_DOC_PUT_DEFAULT, error))
-    banso_draft_remove_in (txn, job->draft_key, error);
-  return NULL;
-}
-
 static void
 household_saved (GObject      *object,
                  GAsyncResult *result,
@@ -364,7 +337,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BansoHouseholdForm *self = BANSO_HOUSEHOLD_FORM (widget);
-  SaveJob *job;
+  g_autoptr(BansoHousehold) household = NULL;
 
   if (!banso_household_form_is_valid (self) || self->saving)
     return;
@@ -374,13 +347,10 @@ save_action (GtkWidget  *widget,
   update_save (self);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 
-  job = g_new0 (SaveJob, 1);
-  job->household = collect (self);
-  job->draft_key = g_strdup (self->draft_key);
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), save_household, job,
-                           (GDestroyNotify)save_job_free, NULL, NULL, household_saved,
-                           g_object_ref (self));
+  household = collect (self);
+  banso_household_save_async (banso_context_get_store (self->context),
+                              banso_context_get_user (self->context), household,
+                              self->draft_key, NULL, household_saved, g_object_ref (self));
 }
 
 static void

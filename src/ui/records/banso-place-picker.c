@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "banso-household-store.h"
 #include "banso-place-picker.h"
+#include "banso-records-tasks.h"
 #include "banso-reference.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
@@ -44,22 +44,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gpointer
-read_communes (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_reference_list_communes (db, data, error);
-}
-
-static gpointer
-read_villages (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_village_list (db, data, error);
-}
-
 static void
 villages_ready (GObject      *object,
                 GAsyncResult *result,
@@ -90,9 +74,8 @@ load_villages (BansoPlacePicker *self)
   if (commune == NULL)
     return;
 
-  banso_store_read_async (banso_context_get_store (self->context), read_villages,
-                          g_strdup (commune), g_free, (GDestroyNotify)g_ptr_array_unref,
-                          self->cancellable, villages_ready, g_object_ref (self));
+  banso_village_list_async (banso_context_get_store (self->context), commune,
+                            self->cancellable, villages_ready, g_object_ref (self));
 }
 
 static void
@@ -133,9 +116,8 @@ on_province_changed (GtkDropDown      *dropdown,
   self->quiet--;
   if (province == NULL)
     return;
-  banso_store_read_async (banso_context_get_store (self->context), read_communes,
-                          g_strdup (province), g_free, (GDestroyNotify)g_ptr_array_unref,
-                          self->cancellable, communes_ready, g_object_ref (self));
+  banso_commune_list_async (banso_context_get_store (self->context), province,
+                            self->cancellable, communes_ready, g_object_ref (self));
 }
 
 static void
@@ -160,30 +142,6 @@ on_village_changed (GtkDropDown      *dropdown,
 }
 
 /* A new village */
-
-typedef struct
-{
-  char *commune;
-  char *name;
-} NewVillage;
-
-static void
-new_village_free (NewVillage *nv)
-{
-  g_free (nv->commune);
-  g_free (nv->name);
-  g_free (nv);
-}
-
-static gpointer
-create_village (BansoTxn  *txn,
-                gpointer   data,
-                GError   **error)
-{
-  NewVillage *nv = data;
-
-  return banso_village_create (txn, nv->commune, nv->name, NULL, error);
-}
 
 static void
 village_created (GObject      *object,
@@ -214,18 +172,15 @@ on_new_village_response (AdwMessageDialog *dialog,
                          BansoPlacePicker *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  NewVillage *nv;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
 
-  nv = g_new0 (NewVillage, 1);
-  nv->commune = g_strdup (banso_dropdown_get_code (self->commune_drop));
-  nv->name = g_strdup (gtk_editable_get_text (entry));
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), create_village, nv,
-                           (GDestroyNotify)new_village_free, g_free, self->cancellable,
-                           village_created, g_object_ref (self));
+  banso_village_create_async (banso_context_get_store (self->context),
+                              banso_context_get_user (self->context),
+                              banso_dropdown_get_code (self->commune_drop),
+                              gtk_editable_get_text (entry), self->cancellable,
+                              village_created, g_object_ref (self));
 }
 
 static void
@@ -331,14 +286,6 @@ typedef struct
   char *province;
 } PlaceLookup;
 
-static gpointer
-read_province (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_reference_commune_province (db, data);
-}
-
 static void
 province_ready (GObject      *object,
                 GAsyncResult *result,
@@ -372,9 +319,8 @@ banso_place_picker_set_place (BansoPlacePicker *self,
   g_free (self->want_village);
   self->want_village = g_strdup (village);
 
-  banso_store_read_async (banso_context_get_store (self->context), read_province,
-                          g_strdup (commune ? commune : ""), g_free, g_free,
-                          self->cancellable, province_ready, g_object_ref (self));
+  banso_commune_province_async (banso_context_get_store (self->context), commune ? commune : "",
+                                self->cancellable, province_ready, g_object_ref (self));
 }
 
 const char *

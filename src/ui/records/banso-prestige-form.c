@@ -11,8 +11,8 @@
 
 #include "banso-drafts.h"
 #include "banso-household.h"
-#include "banso-household-store.h"
 #include "banso-member-search.h"
+#include "banso-records-tasks.h"
 #include "banso-place-picker.h"
 #include "banso-prestige-form.h"
 #include "banso-store-async.h"
@@ -154,14 +154,6 @@ on_unlink_clicked (GtkButton         *button,
   on_changed (self);
 }
 
-static gpointer
-find_members (sqlite3  *db,
-              gpointer  data,
-              GError  **error)
-{
-  return banso_household_find_members (db, data, 8, error);
-}
-
 static void
 members_found (GObject      *object,
                GAsyncResult *result,
@@ -210,9 +202,8 @@ on_find_changed (GtkSearchEntry    *entry,
       return;
     }
 
-  banso_store_read_async (banso_context_get_store (self->context), find_members, g_strdup (text),
-                          g_free, (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                          members_found, g_object_ref (self));
+  banso_member_find_async (banso_context_get_store (self->context), text, 8, self->cancellable,
+                           members_found, g_object_ref (self));
 }
 
 static void
@@ -242,33 +233,6 @@ on_match_activated (GtkListBox        *list,
   gtk_widget_set_visible (GTK_WIDGET (self->match_list), FALSE);
   update_link (self);
   on_changed (self);
-}
-
-typedef struct
-{
-  BansoPrestige *prestige;
-  char          *draft_key;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  banso_prestige_free (job->prestige);
-  g_free (job->draft_key);
-  g_free (job);
-}
-
-static gpointer
-save_prestige (BansoTxn  *txn,
-               gpointer   data,
-               GError   **error)
-{
-  SaveJob *job = data;
-
-  /* The draft goes with the save, in one transaction. */
-  if (banso_prestige_save (txn, job->prestige, error))
-    banso_draft_remove_in (txn, job->draft_key, error);
-  return NULL;
 }
 
 static void
@@ -304,21 +268,17 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
-
-  SaveJob *job;
+  g_autoptr(BansoPrestige) prestige = NULL;
 
   if (self->saving)
     return;
   self->saving = TRUE;
   g_clear_handle_id (&self->draft_source, g_source_remove);
   gtk_widget_action_set_enabled (widget, "form.save", FALSE);
-  job = g_new0 (SaveJob, 1);
-  job->prestige = collect (self);
-  job->draft_key = g_strdup (self->draft_key);
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), save_prestige,
-                           job, (GDestroyNotify)save_job_free, NULL, NULL,
-                           prestige_saved, g_object_ref (self));
+  prestige = collect (self);
+  banso_prestige_save_async (banso_context_get_store (self->context),
+                             banso_context_get_user (self->context), prestige,
+                             self->draft_key, NULL, prestige_saved, g_object_ref (self));
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "banso-prestige-form.h"
 #include "banso-prestige.h"
 #include "banso-records-page-private.h"
+#include "banso-records-tasks.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
 
@@ -71,21 +72,6 @@ add_action (GtkWidget  *widget,
 
 /* Edit */
 
-static gpointer
-load_record (sqlite3  *db,
-             gpointer  data,
-             GError  **error)
-{
-  const char *id = data;
-  g_autoptr(BansoDocInfo) info = banso_doc_lookup (db, id, error);
-
-  if (info == NULL)
-    return NULL;
-  if (g_str_equal (info->type, BANSO_HOUSEHOLD_TYPE))
-    return banso_household_load (db, id, error);
-  return banso_prestige_load (db, id, error);
-}
-
 static void
 record_loaded (GObject      *object,
                GAsyncResult *result,
@@ -120,9 +106,9 @@ open_row (BansoRecordsPage *self,
   if (row == NULL || !banso_record_row_get_loaded (row))
     return;
 
-  banso_store_read_async (banso_context_get_store (self->context), load_record,
-                          g_strdup (banso_record_row_get_id (row)), g_free, NULL,
-                          self->cancellable, record_loaded, g_object_ref (self));
+  banso_records_load_async (banso_context_get_store (self->context),
+                            banso_record_row_get_id (row), self->cancellable,
+                            record_loaded, g_object_ref (self));
 }
 
 static void
@@ -147,68 +133,21 @@ _banso_records_page_row_activated (GtkColumnView    *view,
 
 /* Delete, with Undo */
 
+/* What the toast of a removal holds until Undo or its timeout. */
 typedef struct
 {
   BansoRecordsPage *page;
-  char             *id;
-  BansoRecordKind   kind;
-  BansoHousehold   *household;   /* as it was, with the tombstone's revision */
-  BansoPrestige    *prestige;
+  BansoRemoval     *removal;
   char             *title;
-} Removal;
+} Removed;
 
 static void
-removal_free (Removal *removal)
+removed_free (Removed *removed)
 {
-  g_clear_object (&removal->page);
-  g_free (removal->id);
-  g_clear_pointer (&removal->household, banso_household_free);
-  g_clear_pointer (&removal->prestige, banso_prestige_free);
-  g_free (removal->title);
-  g_free (removal);
-}
-
-static gpointer
-remove_record (BansoTxn  *txn,
-               gpointer   data,
-               GError   **error)
-{
-  Removal *removal = data;
-  sqlite3 *db = banso_txn_get_db (txn);
-  g_autofree char *rev = NULL;
-
-  if (removal->kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    {
-      if (!(removal->household = banso_household_load (db, removal->id, error)) ||
-          !banso_household_delete (txn, removal->id, removal->household->rev, &rev, error))
-        return NULL;
-      g_free (removal->household->rev);
-      removal->household->rev = g_steal_pointer (&rev);
-    }
-  else
-    {
-      if (!(removal->prestige = banso_prestige_load (db, removal->id, error)) ||
-          !banso_prestige_delete (txn, removal->id, removal->prestige->rev, &rev, error))
-        return NULL;
-      g_free (removal->prestige->rev);
-      removal->prestige->rev = g_steal_pointer (&rev);
-    }
-  return NULL;
-}
-
-static gpointer
-restore_record (BansoTxn  *txn,
-                gpointer   data,
-                GError   **error)
-{
-  Removal *removal = data;
-
-  /* Saving on top of the tombstone's revision restores the record. */
-  if (removal->household != NULL)
-    banso_household_save (txn, removal->household, BANSO_DOC_PUT_DEFAULT, error);
-  else
-    banso_prestige_save (txn, removal->prestige, error);
-  return NULL;
+  g_clear_object (&removed->page);
+  g_clear_pointer (&removed->removal, banso_removal_free);
+  g_free (removed->title);
+  g_free (removed);
 }
 
 static void
@@ -230,16 +169,16 @@ static void
 on_undo_clicked (AdwToast *toast,
                  gpointer  user_data)
 {
-  Removal *removal = g_object_steal_data (G_OBJECT (toast), "removal");
+  Removed *removed = g_object_steal_data (G_OBJECT (toast), "removal");
   BansoRecordsPage *self;
 
-  if (removal == NULL)
+  if (removed == NULL)
     return;
-  self = g_object_ref (removal->page);
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), restore_record,
-                           removal, (GDestroyNotify)removal_free, NULL,
-                           NULL, record_restored, self);
+  self = g_object_ref (removed->page);
+  banso_records_restore_async (banso_context_get_store (self->context),
+                               banso_context_get_user (self->context),
+                               g_steal_pointer (&removed->removal), NULL, record_restored, self);
+  removed_free (removed);
 }
 
 static void
@@ -247,28 +186,28 @@ record_removed (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Removal *removal = user_data;
+  Removed *removed = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  banso_store_task_finish (BANSO_STORE (object), result, &error);
+  removed->removal = banso_store_task_finish (BANSO_STORE (object), result, &error);
   if (error != NULL)
     {
-      show_error (removal->page, _("The record was not removed"), error->message);
-      removal_free (removal);
+      show_error (removed->page, _("The record was not removed"), error->message);
+      removed_free (removed);
       return;
     }
 
   /* Translators: a name, e.g. "Removed Lò Văn Pơm". */
-  title = g_strdup_printf (_("Removed %s"), removal->title);
+  title = g_strdup_printf (_("Removed %s"), removed->title);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), NULL);
-  g_object_set_data_full (G_OBJECT (toast), "removal", removal, (GDestroyNotify)removal_free);
-  banso_widget_show_toast (GTK_WIDGET (removal->page), toast);
+  g_object_set_data_full (G_OBJECT (toast), "removal", removed, (GDestroyNotify)removed_free);
+  banso_widget_show_toast (GTK_WIDGET (removed->page), toast);
 }
 
 static void
@@ -278,20 +217,17 @@ delete_action (GtkWidget  *widget,
 {
   BansoRecordsPage *self = BANSO_RECORDS_PAGE (widget);
   BansoRecordRow *row = _banso_records_page_get_selected (self);
-  Removal *removal;
+  Removed *removed;
 
   if (row == NULL)
     return;
 
-  removal = g_new0 (Removal, 1);
-  removal->page = g_object_ref (self);
-  removal->id = g_strdup (banso_record_row_get_id (row));
-  removal->kind = self->kind;
-  removal->title = g_strdup (banso_record_row_get_value (row, 0));
-
-  banso_store_write_async (banso_context_get_store (self->context),
-                           banso_context_get_user (self->context), remove_record,
-                           removal, NULL, NULL, NULL, record_removed, removal);
+  removed = g_new0 (Removed, 1);
+  removed->page = g_object_ref (self);
+  removed->title = g_strdup (banso_record_row_get_value (row, 0));
+  banso_records_remove_async (banso_context_get_store (self->context),
+                              banso_context_get_user (self->context), self->kind,
+                              banso_record_row_get_id (row), NULL, record_removed, removed);
 }
 
 /* Import */

@@ -12,9 +12,9 @@
 #include "banso-household.h"
 #include "banso-records-page-private.h"
 #include "banso-reference.h"
+#include "banso-records-tasks.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
-#include "banso-village.h"
 
 G_DEFINE_FINAL_TYPE (BansoRecordsPage, banso_records_page, GTK_TYPE_WIDGET)
 
@@ -250,14 +250,6 @@ on_filter_changed (GtkDropDown      *dropdown,
   refresh_filter (self);
 }
 
-static gpointer
-read_villages (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_village_list (db, data, error);
-}
-
 static void
 villages_ready (GObject      *object,
                 GAsyncResult *result,
@@ -294,19 +286,10 @@ on_commune_changed (GtkDropDown      *dropdown,
   gtk_widget_set_sensitive (GTK_WIDGET (self->village_drop), FALSE);
 
   if (commune != NULL && self->context != NULL)
-    banso_store_read_async (banso_context_get_store (self->context), read_villages,
-                            g_strdup (commune), g_free, (GDestroyNotify)g_ptr_array_unref,
-                            self->cancellable, villages_ready, g_object_ref (self));
+    banso_village_list_async (banso_context_get_store (self->context), commune,
+                              self->cancellable, villages_ready, g_object_ref (self));
 
   refresh_filter (self);
-}
-
-static gpointer
-read_communes (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_reference_list_communes (db, data, error);
 }
 
 static void
@@ -359,10 +342,9 @@ setup_filters (BansoRecordsPage *self)
   if (self->kind != BANSO_RECORD_KIND_HOUSEHOLD)
     gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_drop)), FALSE);
 
-  banso_store_read_async (banso_context_get_store (self->context), read_communes,
-                          g_strdup (banso_context_get_home_province (self->context)), g_free,
-                          (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                          communes_ready, g_object_ref (self));
+  banso_commune_list_async (banso_context_get_store (self->context),
+                            banso_context_get_home_province (self->context), self->cancellable,
+                            communes_ready, g_object_ref (self));
 }
 
 /* The count, and the empty states */

@@ -227,14 +227,6 @@ build_table (BansoConflictDialog *self)
 
 /* Reading the versions, in a worker {{{ */
 
-static gpointer
-read_versions (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  return banso_conflict_versions_read (db, data, error);
-}
-
 static void
 versions_ready (GObject      *object,
                 GAsyncResult *result,
@@ -275,34 +267,6 @@ versions_ready (GObject      *object,
 
 /* Keeping the chosen values {{{ */
 
-typedef struct
-{
-  char *id;
-  char *winner_rev;
-  char *body;
-} ResolveJob;
-
-static void
-resolve_job_free (ResolveJob *job)
-{
-  g_free (job->id);
-  g_free (job->winner_rev);
-  g_free (job->body);
-  g_free (job);
-}
-
-static gpointer
-resolve_write (BansoTxn  *txn,
-               gpointer   data,
-               GError   **error)
-{
-  ResolveJob *job = data;
-
-  if (!banso_revtree_resolve (txn, job->id, job->winner_rev, job->body, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 static void
 resolve_done (GObject      *object,
               GAsyncResult *result,
@@ -336,7 +300,7 @@ keep_action (GtkWidget  *widget,
 {
   BansoConflictDialog *self = BANSO_CONFLICT_DIALOG (widget);
   BansoUser *user = banso_context_get_user (self->context);
-  ResolveJob *job;
+  g_autofree char *body = NULL;
 
   if (self->versions == NULL || self->saving)
     return;
@@ -346,18 +310,15 @@ keep_action (GtkWidget  *widget,
       return;
     }
 
-  job = g_new0 (ResolveJob, 1);
-  job->id = g_strdup (self->versions->id);
-  job->winner_rev = g_strdup (self->versions->winner_rev);
-  job->body = banso_conflict_merge (self->versions, self->fields, self->choices);
+  body = banso_conflict_merge (self->versions, self->fields, self->choices);
 
   self->saving = TRUE;
   show_error (self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "conflict.keep", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->grid), FALSE);
-  banso_store_write_async (banso_context_get_store (self->context), user, resolve_write, job,
-                           (GDestroyNotify)resolve_job_free, NULL, self->cancellable,
-                           resolve_done, g_object_ref (self));
+  banso_conflict_resolve_async (banso_context_get_store (self->context), user,
+                                self->versions->id, self->versions->winner_rev, body,
+                                self->cancellable, resolve_done, g_object_ref (self));
 }
 
 static void
@@ -460,8 +421,7 @@ banso_conflict_dialog_new (BansoContext *context,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  banso_store_read_async (banso_context_get_store (context), read_versions, g_strdup (id), g_free,
-                          (GDestroyNotify)banso_conflict_versions_free, self->cancellable,
-                          versions_ready, g_object_ref (self));
+  banso_conflict_versions_read_async (banso_context_get_store (context), id, self->cancellable,
+                                      versions_ready, g_object_ref (self));
   return GTK_WINDOW (self);
 }

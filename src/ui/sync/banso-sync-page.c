@@ -335,14 +335,6 @@ refresh_log (BansoSyncPage *self)
 
 /* The conflicts {{{ */
 
-static gpointer
-read_conflicts (sqlite3  *db,
-                gpointer  data,
-                GError  **error)
-{
-  return banso_conflict_entries_read (db, error);
-}
-
 static GtkWidget *
 make_conflict_row (BansoSyncPage            *self,
                    const BansoConflictEntry *entry)
@@ -425,9 +417,8 @@ refresh_conflicts (BansoSyncPage *self)
       return;
     }
   self->conflicts_reading = TRUE;
-  banso_store_read_async (banso_context_get_store (self->context), read_conflicts, NULL, NULL,
-                          (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                          conflicts_done, g_object_ref (self));
+  banso_conflict_entries_read_async (banso_context_get_store (self->context), self->cancellable,
+                                     conflicts_done, g_object_ref (self));
 }
 
 static void

@@ -1,4 +1,4 @@
-/* test-conflict-data.c
+/* test-conflicts.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
