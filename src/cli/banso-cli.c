@@ -18,6 +18,7 @@
 #include "banso-cli.h"
 #include "banso-demo.h"
 #include "banso-household-csv.h"
+#include "banso-household-export.h"
 #include "banso-paths.h"
 #include "banso-store.h"
 

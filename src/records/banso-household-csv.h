@@ -58,12 +58,6 @@ BansoImportResult *banso_household_import_csv      (BansoStore          *store,
                                                     GError             **error);
 void               banso_import_result_free        (BansoImportResult   *result);
 char              *banso_import_problem_to_string  (const BansoImportProblem *problem);
-gboolean           banso_household_export_csv      (BansoStore          *store,
-                                                    const BansoRecordFilter *filter,
-                                                    GOutputStream       *out,
-                                                    guint               *n_households,
-                                                    GCancellable        *cancellable,
-                                                    GError             **error);
 const char * const *banso_household_csv_columns    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoImportResult, banso_import_result_free)

@@ -11,6 +11,7 @@
 #include "banso-csv.h"
 #include "banso-household-columns.h"
 #include "banso-household-csv.h"
+#include "banso-household-export.h"
 #include "banso-household-store.h"
 #include "banso-reference.h"
 

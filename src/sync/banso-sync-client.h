@@ -18,13 +18,15 @@ typedef enum
   BANSO_SYNC_ERROR_TIMEOUT,     /* no answer, or an answer that never ends */
   BANSO_SYNC_ERROR_TLS,         /* the certificate did not verify */
   BANSO_SYNC_ERROR_AUTH,        /* 401/403 */
-  BANSO_SYNC_ERROR_INSECURE,    /* credentials would go over plain HTTP */
+  BANSO_SYNC_ERROR_INSECURE,    /* plain HTTP to another machine */
   BANSO_SYNC_ERROR_NOT_FOUND,   /* 404 */
   BANSO_SYNC_ERROR_TOO_LARGE,   /* 413: send smaller batches */
   BANSO_SYNC_ERROR_SERVER,      /* 5xx and other refusals */
   BANSO_SYNC_ERROR_BAD_REPLY,   /* not JSON, or not the JSON expected */
   BANSO_SYNC_ERROR_SETTINGS,    /* a wrong URL or CA file */
   BANSO_SYNC_ERROR_CANCELLED,
+  BANSO_SYNC_ERROR_NO_PASSWORD, /* a login without a password saved */
+  BANSO_SYNC_ERROR_KEYRING,     /* the desktop keyring could not be asked */
 } BansoSyncError;
 
 #define BANSO_TYPE_SYNC_CLIENT (banso_sync_client_get_type ())

@@ -321,7 +321,7 @@ run_thread (GTask        *task,
       if (password == NULL)
         password = banso_sync_secret_lookup (data->settings->server, data->settings->login, &error);
       if (password == NULL && error == NULL)
-        g_set_error (&error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SETTINGS,
+        g_set_error (&error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NO_PASSWORD,
                      _("No password is saved for %s; enter it in the Sync section."),
                      data->settings->login);
     }
@@ -395,7 +395,7 @@ short_reason (const GError *error)
   if (error->domain == BANSO_STORE_ERROR)
     return _("the records here could not be written");
   if (error->domain != BANSO_SYNC_ERROR)
-    return _("no password saved");
+    return _("an unexpected error, see the Sync section");
   switch ((BansoSyncError)error->code)
     {
     case BANSO_SYNC_ERROR_AUTH: return _("server refused the password");
@@ -407,6 +407,8 @@ short_reason (const GError *error)
     case BANSO_SYNC_ERROR_SETTINGS: return _("check the sync settings");
     case BANSO_SYNC_ERROR_NOT_FOUND: return _("database not found on the server");
     case BANSO_SYNC_ERROR_CANCELLED: return _("stopped");
+    case BANSO_SYNC_ERROR_NO_PASSWORD: return _("no password saved");
+    case BANSO_SYNC_ERROR_KEYRING: return _("the keyring could not be used");
     case BANSO_SYNC_ERROR_TOO_LARGE:
     case BANSO_SYNC_ERROR_SERVER:
     default:

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
+#include "banso-sync-client.h"
 #include "banso-sync-secret.h"
 
 static const SecretSchema *
@@ -34,7 +35,7 @@ static void
 keyring_error (GError     **error,
                GError      *cause)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+  g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_KEYRING,
                _("The keyring could not be used: %s"), cause->message);
   g_error_free (cause);
 }

@@ -11,6 +11,7 @@
 #include "banso-document.h"
 #include "banso-fold.h"
 #include "banso-household-csv.h"
+#include "banso-household-export.h"
 #include "banso-household-store.h"
 #include "banso-store.h"
 #include "banso-test-util.h"

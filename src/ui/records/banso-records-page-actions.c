@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "banso-household-csv.h"
+#include "banso-household-export.h"
 #include "banso-household-form.h"
 #include "banso-household-store.h"
 #include "banso-import-report.h"

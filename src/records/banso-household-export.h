@@ -1,0 +1,22 @@
+/* banso-household-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "banso-record-filter.h"
+#include "banso-store.h"
+
+G_BEGIN_DECLS
+
+gboolean banso_household_export_csv (BansoStore               *store,
+                                     const BansoRecordFilter  *filter,
+                                     GOutputStream            *out,
+                                     guint                    *n_households,
+                                     GCancellable             *cancellable,
+                                     GError                  **error);
+
+G_END_DECLS
