@@ -9,10 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "banso-section-row.h"
 #include "banso-window.h"
-#include "records/banso-records-page.h"
 #include "sync/banso-sync-indicator.h"
-#include "sync/banso-sync-page.h"
 
 struct _BansoWindow
 {
@@ -29,18 +28,11 @@ struct _BansoWindow
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
-  GtkListBoxRow        *households_row;
-  GtkListBoxRow        *prestige_row;
-  GtkListBoxRow        *sync_row;
-  GtkLabel             *conflicts_badge;
   GtkWidget            *content;
   GtkLabel             *demo_label;
   GtkLabel             *user_label;
   AdwWindowTitle       *content_title;
   GtkStack             *section_stack;
-  BansoRecordsPage     *households_page;
-  BansoRecordsPage     *prestige_page;
-  BansoSyncPage        *sync_page;
   BansoSyncIndicator   *sync_indicator;
   GtkWidget            *search_button;
 };
@@ -55,28 +47,58 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The records page shown, or NULL in a section that is not one (Sync). */
-static BansoRecordsPage *
-current_page (BansoWindow *self)
+static const struct {
+  const char           *action;
+  BansoSectionCommands  command;
+} commands[] = {
+  { "win.add-record", BANSO_SECTION_ADD },
+  { "win.import", BANSO_SECTION_IMPORT },
+  { "win.export", BANSO_SECTION_EXPORT },
+};
+
+static BansoSection *
+current_section (BansoWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->section_stack);
 
-  return BANSO_IS_RECORDS_PAGE (child) ? BANSO_RECORDS_PAGE (child) : NULL;
+  return child != NULL ? BANSO_SECTION (child) : NULL;
 }
 
 static void
 update_title (BansoWindow *self)
 {
-  BansoRecordsPage *page = current_page (self);
+  BansoSection *section = current_section (self);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
 
-  if (page == NULL)
+  if (section == NULL)
+    return;
+  title = banso_section_dup_title (section);
+  summary = banso_section_dup_summary (section);
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, summary);
+}
+
+/* The window's commands and search act on the section shown, once the
+ * database is open, when it answers them. */
+static void
+update_actions (BansoWindow *self)
+{
+  BansoSection *section = current_section (self);
+  BansoSectionCommands answered = 0;
+  gboolean searchable = FALSE;
+
+  if (self->context != NULL && section != NULL)
     {
-      adw_window_title_set_title (self->content_title, banso_sync_page_get_title (self->sync_page));
-      adw_window_title_set_subtitle (self->content_title, NULL);
-      return;
+      answered = banso_section_get_commands (section);
+      searchable = banso_section_get_searchable (section);
     }
-  adw_window_title_set_title (self->content_title, banso_records_page_get_title (page));
-  adw_window_title_set_subtitle (self->content_title, banso_records_page_get_summary (page));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i].action,
+                                   (answered & commands[i].command) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", searchable);
+  gtk_widget_set_visible (self->search_button, section != NULL &&
+                                               banso_section_get_searchable (section));
 }
 
 static void
@@ -87,18 +109,30 @@ set_search_mode (BansoWindow *self,
   if (self->search_mode == search_mode)
     return;
   self->search_mode = search_mode;
-  if (current_page (self) != NULL)
-    banso_records_page_set_search_mode (current_page (self), search_mode);
+  if (current_section (self) != NULL)
+    banso_section_set_search_mode (current_section (self), search_mode);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
 static void
-on_page_search_mode (BansoRecordsPage *page,
-                     GParamSpec       *pspec,
-                     BansoWindow      *self)
+on_section_search_mode (BansoSection *section,
+                        GParamSpec   *pspec,
+                        BansoWindow  *self)
 {
-  if (page == current_page (self))
-    set_search_mode (self, banso_records_page_get_search_mode (page));
+  if (section == current_section (self))
+    set_search_mode (self, banso_section_get_search_mode (section));
+}
+
+static void
+on_section_changed (BansoSection *section,
+                    GParamSpec   *pspec,
+                    BansoWindow  *self)
+{
+  if (section == current_section (self))
+    {
+      update_title (self);
+      update_actions (self);
+    }
 }
 
 static void
@@ -106,23 +140,19 @@ on_section_selected (GtkListBox    *list,
                      GtkListBoxRow *row,
                      BansoWindow   *self)
 {
-  const char *name;
+  const char *id;
 
   if (row == NULL)
     return;
 
-  name = gtk_widget_get_name (GTK_WIDGET (row));
-  gtk_stack_set_visible_child_name (self->section_stack, name);
-  /* Search belongs to the records sections. */
-  set_search_mode (self, current_page (self) != NULL &&
-                         banso_records_page_get_search_mode (current_page (self)));
-  gtk_widget_set_visible (self->search_button, current_page (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
-                                 self->context != NULL && current_page (self) != NULL);
+  id = banso_section_row_get_id (BANSO_SECTION_ROW (row));
+  gtk_stack_set_visible_child_name (self->section_stack, id);
+  set_search_mode (self, banso_section_get_search_mode (current_section (self)));
+  update_actions (self);
   update_title (self);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-section", name);
+  if (self->settings != NULL && self->context != NULL)
+    g_settings_set_string (self->settings, "last-section", id);
 }
 
 static void
@@ -154,31 +184,25 @@ update_user (BansoWindow *self)
   gtk_label_set_text (self->user_label, text);
 }
 
-/* The Sync row of the sidebar counts the records waiting for a choice. */
+/* One page and one sidebar row for each registered section, in their order. */
 static void
-update_conflicts_badge (BansoWindow *self)
+add_sections (BansoWindow *self)
 {
-  BansoSyncManager *manager = banso_context_get_sync_manager (self->context);
-  guint conflicts = manager ? banso_sync_manager_get_conflicts (manager) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", conflicts);
+  g_autoptr(GPtrArray) sections = banso_section_list ();
 
-  gtk_label_set_text (self->conflicts_badge, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_badge), conflicts > 0);
-  if (conflicts > 0)
+  for (guint i = 0; i < sections->len; i++)
     {
-      g_autofree char *description =
-        g_strdup_printf (ngettext ("%u record with conflicting versions",
-                                   "%u records with conflicting versions", conflicts),
-                         conflicts);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflicts_badge), description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-    }
-  else
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->conflicts_badge), NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sync_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      const BansoSectionInfo *info = sections->pdata[i];
+      GtkWidget *page = banso_section_info_create (info);
+
+      gtk_stack_add_named (self->section_stack, page, info->id);
+      gtk_list_box_append (self->sidebar_list,
+                           banso_section_row_new (info->id, BANSO_SECTION (page)));
+      g_signal_connect_object (page, "notify::search-mode",
+                               G_CALLBACK (on_section_search_mode), self, 0);
+      g_signal_connect_object (page, "notify::title", G_CALLBACK (on_section_changed), self, 0);
+      g_signal_connect_object (page, "notify::summary", G_CALLBACK (on_section_changed), self, 0);
+      g_signal_connect_object (page, "notify::commands", G_CALLBACK (on_section_changed), self, 0);
     }
 }
 
@@ -232,28 +256,26 @@ banso_window_set_property (GObject      *object,
     }
 }
 
-/* The records shortcuts work wherever the focus is: the sidebar, the header
+/* The window's shortcuts work wherever the focus is: the sidebar, the header
  * bar or the list; they act on the section shown. */
 static void
-forward_to_page (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+run_command_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   BansoWindow *self = BANSO_WINDOW (widget);
-  const char *page_action = g_str_equal (action_name, "win.add-record") ? "records.add"
-                          : g_str_equal (action_name, "win.import") ? "records.import"
-                          : "records.export";
 
-  if (self->context != NULL && current_page (self) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (current_page (self)), page_action, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (action_name, commands[i].action) && current_section (self) != NULL)
+      banso_section_run_command (current_section (self), commands[i].command);
 }
 
 static void
-show_sync_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  banso_window_show_section (BANSO_WINDOW (widget), "sync");
+  banso_window_show_section (BANSO_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -271,8 +293,6 @@ banso_window_class_init (BansoWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (BANSO_TYPE_RECORDS_PAGE);
-  g_type_ensure (BANSO_TYPE_SYNC_PAGE);
   g_type_ensure (BANSO_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -284,18 +304,11 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, households_row);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, prestige_row);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_row);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, conflicts_badge);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, content);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, households_page);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, prestige_page);
-  gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_page);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
@@ -303,10 +316,9 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
-  gtk_widget_class_install_action (widget_class, "win.add-record", NULL, forward_to_page);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, forward_to_page);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, forward_to_page);
-  gtk_widget_class_install_action (widget_class, "win.show-sync", NULL, show_sync_action);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    gtk_widget_class_install_action (widget_class, commands[i].action, NULL, run_command_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -318,32 +330,14 @@ banso_window_class_init (BansoWindowClass *klass)
 }
 
 static void
-on_page_summary (BansoRecordsPage *page,
-                 GParamSpec       *pspec,
-                 BansoWindow      *self)
-{
-  if (page == current_page (self))
-    update_title (self);
-}
-
-static void
 banso_window_init (BansoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_object_set_data (G_OBJECT (self), "banso-toast-overlay", self->toast_overlay);
-
-  g_signal_connect_object (self->households_page, "notify::search-mode",
-                           G_CALLBACK (on_page_search_mode), self, 0);
-  g_signal_connect_object (self->prestige_page, "notify::search-mode",
-                           G_CALLBACK (on_page_search_mode), self, 0);
-  g_signal_connect_object (self->households_page, "notify::summary",
-                           G_CALLBACK (on_page_summary), self, 0);
-  g_signal_connect_object (self->prestige_page, "notify::summary",
-                           G_CALLBACK (on_page_summary), self, 0);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sync", FALSE);
+  add_sections (self);
+  update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", FALSE);
 }
 
 BansoWindow *
@@ -377,8 +371,9 @@ banso_window_set_context (BansoWindow  *self,
   g_return_if_fail (BANSO_IS_WINDOW (self));
 
   g_set_object (&self->context, context);
-  banso_records_page_set_context (self->households_page, context);
-  banso_records_page_set_context (self->prestige_page, context);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    banso_section_set_context (BANSO_SECTION (page), context);
 
   gtk_widget_set_visible (GTK_WIDGET (self->demo_label),
                           banso_context_get_demo (context));
@@ -386,35 +381,61 @@ banso_window_set_context (BansoWindow  *self,
                            G_CONNECT_SWAPPED);
   update_user (self);
 
-  banso_sync_page_set_context (self->sync_page, context);
   if (banso_context_get_sync_manager (context) != NULL)
-    {
-      BansoSyncManager *manager = banso_context_get_sync_manager (context);
-
-      banso_sync_indicator_set_manager (self->sync_indicator, manager);
-      g_signal_connect_object (manager, "notify::conflicts", G_CALLBACK (update_conflicts_badge),
-                               self, G_CONNECT_SWAPPED);
-      update_conflicts_badge (self);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sync", TRUE);
-    }
+    banso_sync_indicator_set_manager (self->sync_indicator,
+                                      banso_context_get_sync_manager (context));
 
   gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", current_page (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", TRUE);
+  update_actions (self);
 
   last = self->settings ? g_settings_get_string (self->settings, "last-section") : NULL;
   banso_window_show_section (self, last);
 }
 
+/**
+ * banso_window_show_section:
+ * @id: (nullable): a registered section; the first one when unknown
+ *
+ * Shows a section, as if the user had chosen it in the sidebar.
+ */
 void
 banso_window_show_section (BansoWindow *self,
-                           const char  *name)
+                           const char  *id)
 {
-  GtkListBoxRow *row = g_strcmp0 (name, "prestige") == 0 ? self->prestige_row
-                     : g_strcmp0 (name, "sync") == 0 ? self->sync_row
-                     : self->households_row;
+  GtkListBoxRow *row = NULL;
 
+  g_return_if_fail (BANSO_IS_WINDOW (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (BANSO_IS_SECTION_ROW (child) &&
+        (row == NULL || g_strcmp0 (banso_section_row_get_id (BANSO_SECTION_ROW (child)), id) == 0))
+      {
+        row = GTK_LIST_BOX_ROW (child);
+        if (g_strcmp0 (banso_section_row_get_id (BANSO_SECTION_ROW (child)), id) == 0)
+          break;
+      }
+  if (row == NULL)
+    return;
   gtk_list_box_select_row (self->sidebar_list, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/**
+ * banso_window_get_section:
+ * @id: a registered section
+ *
+ * Returns: (transfer none) (nullable): the page of the section
+ */
+BansoSection *
+banso_window_get_section (BansoWindow *self,
+                          const char  *id)
+{
+  g_return_val_if_fail (BANSO_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return (BansoSection *)gtk_stack_get_child_by_name (self->section_stack, id);
 }
 
 void
@@ -434,10 +455,4 @@ banso_window_set_progress (BansoWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), fraction >= 0);
   if (fraction >= 0)
     gtk_progress_bar_set_fraction (self->loading_progress, fraction);
-}
-
-GListModel *
-banso_window_get_households_model (BansoWindow *self)
-{
-  return banso_records_page_get_model (self->households_page);
 }

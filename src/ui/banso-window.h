@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "banso-context.h"
+#include "banso-section.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +25,9 @@ void         banso_window_show_error    (BansoWindow    *self,
 void         banso_window_set_progress  (BansoWindow    *self,
                                          const char     *title,
                                          double          fraction);
-GListModel  *banso_window_get_households_model (BansoWindow *self);
 void         banso_window_show_section  (BansoWindow    *self,
-                                         const char     *name);
+                                         const char     *id);
+BansoSection *banso_window_get_section  (BansoWindow    *self,
+                                         const char     *id);
 
 G_END_DECLS

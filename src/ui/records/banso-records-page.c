@@ -16,14 +16,26 @@
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
 
-G_DEFINE_FINAL_TYPE (BansoRecordsPage, banso_records_page, GTK_TYPE_WIDGET)
+static void banso_records_page_section_init (BansoSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BansoRecordsPage, banso_records_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BANSO_TYPE_SECTION,
+                                                      banso_records_page_section_init))
 
 enum {
   PROP_0,
   PROP_KIND,
-  PROP_SEARCH_MODE,
+  N_PROPS,
+
+  /* BansoSection's */
+  PROP_TITLE = N_PROPS,
   PROP_SUMMARY,
-  N_PROPS
+  PROP_ICON_NAME,
+  PROP_BADGE,
+  PROP_BADGE_DESCRIPTION,
+  PROP_SEARCHABLE,
+  PROP_SEARCH_MODE,
+  PROP_COMMANDS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -371,7 +383,7 @@ on_list_reloaded (BansoRecordList  *list,
   else
     self->summary = g_strdup_printf (ngettext ("%s person", "%s persons", count), number);
   gtk_label_set_text (self->count_label, self->summary);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+  g_object_notify (G_OBJECT (self), "summary");
 
   if (error != NULL)
     {
@@ -487,7 +499,7 @@ banso_records_page_get_model (BansoRecordsPage *self)
 static void
 on_search_mode_notify (BansoRecordsPage *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+  g_object_notify (G_OBJECT (self), "search-mode");
 }
 
 static void
@@ -541,12 +553,36 @@ banso_records_page_get_property (GObject    *object,
                                                                           : "prestige");
       break;
 
-    case PROP_SEARCH_MODE:
-      g_value_set_boolean (value, banso_records_page_get_search_mode (self));
+    case PROP_TITLE:
+      g_value_set_string (value, banso_records_page_get_title (self));
       break;
 
     case PROP_SUMMARY:
       g_value_set_string (value, banso_records_page_get_summary (self));
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD
+                                 ? "system-users-symbolic" : "starred-symbolic");
+      break;
+
+    case PROP_BADGE:
+    case PROP_BADGE_DESCRIPTION:
+      g_value_set_string (value, NULL);
+      break;
+
+    case PROP_SEARCHABLE:
+      g_value_set_boolean (value, TRUE);
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, banso_records_page_get_search_mode (self));
+      break;
+
+    case PROP_COMMANDS:
+      g_value_set_uint (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD
+                               ? BANSO_SECTION_ADD | BANSO_SECTION_IMPORT | BANSO_SECTION_EXPORT
+                               : BANSO_SECTION_ADD);
       break;
 
     default:
@@ -593,13 +629,15 @@ banso_records_page_class_init (BansoRecordsPageClass *klass)
   properties[PROP_KIND] =
     g_param_spec_string ("kind", NULL, NULL, "household",
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH_MODE] =
-    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_TITLE, "title");
+  g_object_class_override_property (object_class, PROP_SUMMARY, "summary");
+  g_object_class_override_property (object_class, PROP_ICON_NAME, "icon-name");
+  g_object_class_override_property (object_class, PROP_BADGE, "badge");
+  g_object_class_override_property (object_class, PROP_BADGE_DESCRIPTION, "badge-description");
+  g_object_class_override_property (object_class, PROP_SEARCHABLE, "searchable");
+  g_object_class_override_property (object_class, PROP_SEARCH_MODE, "search-mode");
+  g_object_class_override_property (object_class, PROP_COMMANDS, "commands");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -637,4 +675,36 @@ banso_records_page_init (BansoRecordsPage *self)
 
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
+}
+
+static void
+banso_records_page_section_set_context (BansoSection *section,
+                                        BansoContext *context)
+{
+  banso_records_page_set_context (BANSO_RECORDS_PAGE (section), context);
+}
+
+static void
+banso_records_page_run_command (BansoSection         *section,
+                                BansoSectionCommands  command)
+{
+  const char *action = command == BANSO_SECTION_ADD ? "records.add"
+                     : command == BANSO_SECTION_IMPORT ? "records.import"
+                     : "records.export";
+
+  gtk_widget_activate_action (GTK_WIDGET (section), action, NULL);
+}
+
+static GListModel *
+banso_records_page_section_get_model (BansoSection *section)
+{
+  return banso_records_page_get_model (BANSO_RECORDS_PAGE (section));
+}
+
+static void
+banso_records_page_section_init (BansoSectionInterface *iface)
+{
+  iface->set_context = banso_records_page_section_set_context;
+  iface->run_command = banso_records_page_run_command;
+  iface->get_model = banso_records_page_section_get_model;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "banso-context.h"
+#include "banso-section.h"
 
 G_BEGIN_DECLS
 

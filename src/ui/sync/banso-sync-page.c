@@ -24,7 +24,24 @@
 
 #define LOG_LIMIT 50
 
-G_DEFINE_FINAL_TYPE (BansoSyncPage, banso_sync_page, GTK_TYPE_WIDGET)
+static void banso_sync_page_section_init (BansoSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BansoSyncPage, banso_sync_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BANSO_TYPE_SECTION,
+                                                      banso_sync_page_section_init))
+
+/* All are BansoSection's. */
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_ICON_NAME,
+  PROP_BADGE,
+  PROP_BADGE_DESCRIPTION,
+  PROP_SEARCHABLE,
+  PROP_SEARCH_MODE,
+  PROP_COMMANDS,
+};
 
 static void refresh_log (BansoSyncPage *self);
 static void refresh_conflicts (BansoSyncPage *self);
@@ -470,6 +487,20 @@ on_run_finished (BansoSyncManager *manager,
   refresh_conflicts (self);
 }
 
+/* The sidebar row counts the records waiting for a choice. */
+static guint
+count_conflicts (BansoSyncPage *self)
+{
+  return self->manager != NULL ? banso_sync_manager_get_conflicts (self->manager) : 0;
+}
+
+static void
+notify_badge (BansoSyncPage *self)
+{
+  g_object_notify (G_OBJECT (self), "badge");
+  g_object_notify (G_OBJECT (self), "badge-description");
+}
+
 void
 banso_sync_page_set_context (BansoSyncPage *self,
                              BansoContext  *context)
@@ -490,6 +521,8 @@ banso_sync_page_set_context (BansoSyncPage *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->manager, "notify::conflicts", G_CALLBACK (refresh_conflicts),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->manager, "notify::conflicts", G_CALLBACK (notify_badge),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->manager, "run-finished", G_CALLBACK (on_run_finished),
                                self, 0);
       update_status (self);
@@ -497,6 +530,7 @@ banso_sync_page_set_context (BansoSyncPage *self,
   _banso_sync_page_load_settings (self);
   refresh_log (self);
   refresh_conflicts (self);
+  notify_badge (self);
 }
 
 static void
@@ -521,12 +555,101 @@ banso_sync_page_dispose (GObject *object)
 }
 
 static void
+banso_sync_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BansoSyncPage *self = BANSO_SYNC_PAGE (object);
+  guint conflicts = count_conflicts (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, banso_sync_page_get_title (self));
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, NULL);
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, "emblem-synchronizing-symbolic");
+      break;
+
+    case PROP_BADGE:
+      g_value_take_string (value, conflicts > 0 ? g_strdup_printf ("%u", conflicts) : NULL);
+      break;
+
+    case PROP_BADGE_DESCRIPTION:
+      g_value_take_string (value, conflicts == 0 ? NULL
+                           : g_strdup_printf (ngettext ("%u record with conflicting versions",
+                                                        "%u records with conflicting versions",
+                                                        conflicts), conflicts));
+      break;
+
+    case PROP_SEARCHABLE:
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, FALSE);
+      break;
+
+    case PROP_COMMANDS:
+      g_value_set_uint (value, 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+banso_sync_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      /* The section has nothing to search. */
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+banso_sync_page_section_set_context (BansoSection *section,
+                                     BansoContext *context)
+{
+  banso_sync_page_set_context (BANSO_SYNC_PAGE (section), context);
+}
+
+static void
+banso_sync_page_section_init (BansoSectionInterface *iface)
+{
+  iface->set_context = banso_sync_page_section_set_context;
+}
+
+static void
 banso_sync_page_class_init (BansoSyncPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = banso_sync_page_dispose;
+  object_class->get_property = banso_sync_page_get_property;
+  object_class->set_property = banso_sync_page_set_property;
+
+  g_object_class_override_property (object_class, PROP_TITLE, "title");
+  g_object_class_override_property (object_class, PROP_SUMMARY, "summary");
+  g_object_class_override_property (object_class, PROP_ICON_NAME, "icon-name");
+  g_object_class_override_property (object_class, PROP_BADGE, "badge");
+  g_object_class_override_property (object_class, PROP_BADGE_DESCRIPTION, "badge-description");
+  g_object_class_override_property (object_class, PROP_SEARCHABLE, "searchable");
+  g_object_class_override_property (object_class, PROP_SEARCH_MODE, "search-mode");
+  g_object_class_override_property (object_class, PROP_COMMANDS, "commands");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
