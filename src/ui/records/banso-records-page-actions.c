@@ -11,10 +11,8 @@
 
 #include "banso-household-csv.h"
 #include "banso-household-export.h"
-#include "banso-household-form.h"
 #include "banso-household-store.h"
 #include "banso-import-report.h"
-#include "banso-prestige-form.h"
 #include "banso-prestige.h"
 #include "banso-records-page-private.h"
 #include "banso-records-tasks.h"
@@ -31,9 +29,9 @@ _banso_records_page_update_actions (BansoRecordsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.edit", ready && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.delete", ready && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.import",
-                                 ready && self->kind == BANSO_RECORD_KIND_HOUSEHOLD);
+                                 ready && (self->info->commands & BANSO_SECTION_IMPORT) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.export",
-                                 ready && self->kind == BANSO_RECORD_KIND_HOUSEHOLD);
+                                 ready && (self->info->commands & BANSO_SECTION_EXPORT) != 0);
 }
 
 static void
@@ -65,10 +63,7 @@ add_action (GtkWidget  *widget,
 {
   BansoRecordsPage *self = BANSO_RECORDS_PAGE (widget);
 
-  if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    present_form (self, banso_household_form_new (self->context, NULL));
-  else
-    present_form (self, banso_prestige_form_new (self->context, NULL));
+  present_form (self, self->info->new_form (self->context, NULL));
 }
 
 /* Edit */
@@ -88,16 +83,8 @@ record_loaded (GObject      *object,
       return;
     }
 
-  if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    {
-      present_form (self, banso_household_form_new (self->context, record));
-      banso_household_free (record);
-    }
-  else
-    {
-      present_form (self, banso_prestige_form_new (self->context, record));
-      banso_prestige_free (record);
-    }
+  present_form (self, self->info->new_form (self->context, record));
+  self->info->free_record (record);
 }
 
 static void
@@ -227,7 +214,7 @@ delete_action (GtkWidget  *widget,
   removed->page = g_object_ref (self);
   removed->title = g_strdup (banso_record_row_get_value (row, 0));
   banso_records_remove_async (banso_context_get_store (self->context),
-                              banso_context_get_user (self->context), self->kind,
+                              banso_context_get_user (self->context), self->info->kind,
                               banso_record_row_get_id (row), NULL, record_removed, removed);
 }
 

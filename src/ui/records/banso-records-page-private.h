@@ -7,6 +7,7 @@
 
 #include "banso-record-list.h"
 #include "banso-records.h"
+#include "banso-records-kind.h"
 #include "banso-records-page.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ struct _BansoRecordsPage
 {
   GtkWidget          parent_instance;
 
-  BansoRecordKind    kind;
+  const BansoRecordsKind *info;
   BansoContext      *context;
   BansoRecordList   *list;
   GtkSingleSelection *selection;

@@ -40,35 +40,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  const char *key;
-  const char *title;
-  gboolean    expand;
-} Column;
-
-static const Column household_columns[] = {
-  { "name", N_("Head of household"), TRUE },
-  { "commune", N_("Commune"), TRUE },
-  { "village", N_("Village"), TRUE },
-  { "ethnic", N_("Ethnic group"), FALSE },
-  { "status", N_("Poverty status"), FALSE },
-  { "members", N_("Members"), FALSE },
-};
-
-static const Column prestige_columns[] = {
-  { "name", N_("Name"), TRUE },
-  { "commune", N_("Commune"), TRUE },
-  { "village", N_("Village"), TRUE },
-  { "ethnic", N_("Ethnic group"), FALSE },
-  { "year", N_("Recognised"), FALSE },
-  { NULL, N_("Area of influence"), TRUE },
-};
-
 const char *
 banso_records_page_get_title (BansoRecordsPage *self)
 {
-  return self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? _("Households") : _("Prestigious Persons");
+  return _(self->info->title);
 }
 
 const char *
@@ -192,10 +167,9 @@ read_sort (BansoRecordsPage *self,
 static void
 add_columns (BansoRecordsPage *self)
 {
-  const Column *columns = self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? household_columns
-                                                                    : prestige_columns;
+  const BansoRecordsColumn *columns = self->info->columns;
 
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < BANSO_RECORDS_N_COLUMNS; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
@@ -351,7 +325,7 @@ setup_filters (BansoRecordsPage *self)
   g_signal_handlers_unblock_by_func (self->commune_drop, on_commune_changed, self);
   g_signal_handlers_unblock_by_func (self->village_drop, on_filter_changed, self);
 
-  if (self->kind != BANSO_RECORD_KIND_HOUSEHOLD)
+  if (!self->info->has_status_filter)
     gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_drop)), FALSE);
 
   banso_commune_list_async (banso_context_get_store (self->context),
@@ -375,13 +349,9 @@ on_list_reloaded (BansoRecordList  *list,
 {
   const GError *error = banso_record_list_get_error (list);
   guint count = banso_record_list_get_count (list);
-  g_autofree char *number = g_strdup_printf ("%'u", count);
 
   g_free (self->summary);
-  if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
-    self->summary = g_strdup_printf (ngettext ("%s household", "%s households", count), number);
-  else
-    self->summary = g_strdup_printf (ngettext ("%s person", "%s persons", count), number);
+  self->summary = self->info->format_count (count);
   gtk_label_set_text (self->count_label, self->summary);
   g_object_notify (G_OBJECT (self), "summary");
 
@@ -402,17 +372,10 @@ on_list_reloaded (BansoRecordList  *list,
           adw_status_page_set_description (self->empty_page,
                                            _("Try other words, or clear the filters."));
         }
-      else if (self->kind == BANSO_RECORD_KIND_HOUSEHOLD)
-        {
-          adw_status_page_set_title (self->empty_page, _("No Households Yet"));
-          adw_status_page_set_description (self->empty_page,
-                                           _("Add a household, or import a list from a CSV file."));
-        }
       else
         {
-          adw_status_page_set_title (self->empty_page, _("No Prestigious Persons Yet"));
-          adw_status_page_set_description (self->empty_page,
-                                           _("Add the prestigious persons recognised in your communes."));
+          adw_status_page_set_title (self->empty_page, _(self->info->empty_title));
+          adw_status_page_set_description (self->empty_page, _(self->info->empty_description));
         }
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
@@ -440,7 +403,7 @@ ensure_list (BansoRecordsPage *self)
   if (self->list != NULL || self->context == NULL)
     return;
 
-  source = banso_records_source_new (self->kind);
+  source = banso_records_source_new (self->info->kind);
   self->list = banso_record_list_new (banso_context_get_store (self->context), source);
   g_signal_connect_object (self->list, "reloaded", G_CALLBACK (on_list_reloaded), self, 0);
 
@@ -510,16 +473,11 @@ banso_records_page_constructed (GObject *object)
   G_OBJECT_CLASS (banso_records_page_parent_class)->constructed (object);
 
   add_columns (self);
-  gtk_button_set_label (self->add_button,
-                        self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? _("_Add Household")
-                                                                  : _("_Add Person"));
+  gtk_button_set_label (self->add_button, _(self->info->add_label));
   gtk_widget_set_visible (GTK_WIDGET (self->file_button),
-                          self->kind == BANSO_RECORD_KIND_HOUSEHOLD);
+                          (self->info->commands & (BANSO_SECTION_IMPORT | BANSO_SECTION_EXPORT)) != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_object_set (self->search_entry, "placeholder-text",
-                self->kind == BANSO_RECORD_KIND_HOUSEHOLD
-                ? _("Search names, citizen IDs, phone numbers")
-                : _("Search names and areas of influence"), NULL);
+  g_object_set (self->search_entry, "placeholder-text", _(self->info->search_placeholder), NULL);
 }
 
 static void
@@ -549,8 +507,7 @@ banso_records_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_string (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD ? "household"
-                                                                          : "prestige");
+      g_value_set_string (value, self->info->name);
       break;
 
     case PROP_TITLE:
@@ -562,8 +519,7 @@ banso_records_page_get_property (GObject    *object,
       break;
 
     case PROP_ICON_NAME:
-      g_value_set_string (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD
-                                 ? "system-users-symbolic" : "starred-symbolic");
+      g_value_set_string (value, self->info->icon_name);
       break;
 
     case PROP_BADGE:
@@ -580,9 +536,7 @@ banso_records_page_get_property (GObject    *object,
       break;
 
     case PROP_COMMANDS:
-      g_value_set_uint (value, self->kind == BANSO_RECORD_KIND_HOUSEHOLD
-                               ? BANSO_SECTION_ADD | BANSO_SECTION_IMPORT | BANSO_SECTION_EXPORT
-                               : BANSO_SECTION_ADD);
+      g_value_set_uint (value, self->info->commands);
       break;
 
     default:
@@ -601,8 +555,12 @@ banso_records_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      self->kind = g_strcmp0 (g_value_get_string (value), "prestige") == 0
-                   ? BANSO_RECORD_KIND_PRESTIGE : BANSO_RECORD_KIND_HOUSEHOLD;
+      self->info = banso_records_kind_lookup (g_value_get_string (value));
+      if (self->info == NULL)
+        {
+          g_critical ("%s: no kind of record named “%s”", G_STRFUNC, g_value_get_string (value));
+          self->info = banso_records_kind_lookup ("household");
+        }
       break;
 
     case PROP_SEARCH_MODE:
