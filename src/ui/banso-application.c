@@ -19,8 +19,6 @@
 #include "banso-reference.h"
 #include "banso-store-async.h"
 #include "banso-window.h"
-#include "records/banso-household-form.h"
-#include "records/banso-prestige-form.h"
 
 struct _BansoApplication
 {
@@ -169,14 +167,9 @@ reopen_drafts (BansoApplication *self,
   for (guint i = 0; drafts && i < drafts->len; i++)
     {
       BansoDraft *draft = g_ptr_array_index (drafts, i);
-      GtkWindow *form;
+      GtkWindow *form = banso_section_reopen_draft (self->context, draft->kind, draft->key,
+                                                    draft->body);
 
-      if (g_strcmp0 (draft->kind, "household") == 0)
-        form = banso_household_form_new_from_draft (self->context, draft->key, draft->body);
-      else if (g_strcmp0 (draft->kind, "prestige") == 0)
-        form = banso_prestige_form_new_from_draft (self->context, draft->key, draft->body);
-      else
-        continue;
       if (form == NULL)
         continue;
       gtk_window_set_transient_for (form, GTK_WINDOW (self->window));

@@ -263,3 +263,44 @@ banso_section_info_create (const BansoSectionInfo *info)
   return GTK_WIDGET (g_object_new_with_properties (info->type, info->n_properties,
                                                    info->names, info->values));
 }
+
+static GHashTable *draft_forms;
+
+/**
+ * banso_section_register_draft:
+ * @kind: the kind of the drafts (banso_draft_wrap()'s)
+ * @reopen: how to reopen a form from one
+ *
+ * A section says which form a kept draft reopens in at the next start.
+ */
+void
+banso_section_register_draft (const char       *kind,
+                              BansoDraftReopen  reopen)
+{
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (reopen != NULL);
+
+  if (draft_forms == NULL)
+    draft_forms = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (draft_forms, (gpointer)g_intern_string (kind), reopen);
+}
+
+/**
+ * banso_section_reopen_draft:
+ *
+ * Returns: (transfer floating) (nullable): the form of a kept draft, or
+ *   %NULL when no section knows its kind or it cannot be read
+ */
+GtkWindow *
+banso_section_reopen_draft (BansoContext *context,
+                            const char   *kind,
+                            const char   *key,
+                            const char   *body)
+{
+  BansoDraftReopen reopen;
+
+  g_return_val_if_fail (BANSO_IS_CONTEXT (context), NULL);
+
+  reopen = draft_forms && kind ? g_hash_table_lookup (draft_forms, kind) : NULL;
+  return reopen != NULL ? reopen (context, key, body) : NULL;
+}

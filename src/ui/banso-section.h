@@ -94,6 +94,28 @@ void          banso_section_register      (const char *id,
 GPtrArray    *banso_section_list          (void);
 GtkWidget    *banso_section_info_create   (const BansoSectionInfo *info);
 
+/**
+ * BansoDraftReopen:
+ * @context: the open database
+ * @key: the draft's key
+ * @body: the draft as kept
+ *
+ * Reopens the form a draft was typed in.
+ *
+ * Returns: (transfer floating) (nullable): the form, %NULL when the draft
+ *   cannot be read any more
+ */
+typedef GtkWindow *(*BansoDraftReopen) (BansoContext *context,
+                                        const char   *key,
+                                        const char   *body);
+
+void          banso_section_register_draft (const char       *kind,
+                                            BansoDraftReopen  reopen);
+GtkWindow    *banso_section_reopen_draft   (BansoContext     *context,
+                                            const char       *kind,
+                                            const char       *key,
+                                            const char       *body);
+
 /* Made by the build: calls the registration function of every section
  * folder under src/ui. */
 void          banso_sections_init         (void);

@@ -171,6 +171,18 @@ test_section_set_badge (TestSection *self,
 
 /* }}} */
 
+static guint reopened;
+
+static GtkWindow *
+reopen_test_draft (BansoContext *context,
+                   const char   *key,
+                   const char   *body)
+{
+  reopened++;
+  g_assert_cmpstr (key, ==, "test:1");
+  return g_str_equal (body, "{}") ? GTK_WINDOW (gtk_window_new ()) : NULL;
+}
+
 static GtkListBox *
 find_sidebar (GtkWidget *widget)
 {
@@ -286,6 +298,19 @@ test_registry (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_cmpuint (section->commands_run, ==, 1);
+
+  /* A kept draft reopens in the form its section registered for its kind;
+   * one of a kind no section knows stays where it is. */
+  banso_section_register_draft ("test-draft", reopen_test_draft);
+  {
+    GtkWindow *form = banso_section_reopen_draft (context, "test-draft", "test:1", "{}");
+
+    g_assert_nonnull (form);
+    gtk_window_destroy (form);
+    g_assert_null (banso_section_reopen_draft (context, "test-draft", "test:1", "[broken"));
+    g_assert_cmpuint (reopened, ==, 2);
+    g_assert_null (banso_section_reopen_draft (context, "nobody-knows", "x:1", "{}"));
+  }
 
   /* An unknown section shows the first. */
   banso_window_show_section (window, "nowhere");
