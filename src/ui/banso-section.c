@@ -57,6 +57,27 @@ banso_section_default_init (BansoSectionInterface *iface)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
+/**
+ * banso_section_override_properties:
+ * @first_prop_id: the id of the first of eight consecutive property ids
+ *
+ * Overrides the section's properties in a class implementing it, with the
+ * ids @first_prop_id onwards in this order: title, summary, icon-name,
+ * badge, badge-description, searchable, search-mode, commands.
+ */
+void
+banso_section_override_properties (GObjectClass *klass,
+                                   guint         first_prop_id)
+{
+  static const char *const names[] = {
+    "title", "summary", "icon-name", "badge", "badge-description", "searchable",
+    "search-mode", "commands",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_class_override_property (klass, first_prop_id + i, names[i]);
+}
+
 void
 banso_section_set_context (BansoSection *self,
                            BansoContext *context)

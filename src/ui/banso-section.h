@@ -54,6 +54,9 @@ struct _BansoSectionInterface
   GListModel *(*get_model)   (BansoSection         *self);
 };
 
+void                 banso_section_override_properties (GObjectClass *klass,
+                                                        guint         first_prop_id);
+
 void                 banso_section_set_context     (BansoSection         *self,
                                                     BansoContext         *context);
 void                 banso_section_run_command     (BansoSection         *self,

@@ -145,14 +145,7 @@ test_section_class_init (TestSectionClass *klass)
   g_object_class_install_property (object_class, PROP_CAPTION,
     g_param_spec_string ("caption", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_override_property (object_class, PROP_TITLE, "title");
-  g_object_class_override_property (object_class, PROP_SUMMARY, "summary");
-  g_object_class_override_property (object_class, PROP_ICON_NAME, "icon-name");
-  g_object_class_override_property (object_class, PROP_BADGE, "badge");
-  g_object_class_override_property (object_class, PROP_BADGE_DESCRIPTION, "badge-description");
-  g_object_class_override_property (object_class, PROP_SEARCHABLE, "searchable");
-  g_object_class_override_property (object_class, PROP_SEARCH_MODE, "search-mode");
-  g_object_class_override_property (object_class, PROP_COMMANDS, "commands");
+  banso_section_override_properties (object_class, PROP_TITLE);
 }
 
 static void

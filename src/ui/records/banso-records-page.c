@@ -588,14 +588,7 @@ banso_records_page_class_init (BansoRecordsPageClass *klass)
     g_param_spec_string ("kind", NULL, NULL, "household",
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_TITLE, "title");
-  g_object_class_override_property (object_class, PROP_SUMMARY, "summary");
-  g_object_class_override_property (object_class, PROP_ICON_NAME, "icon-name");
-  g_object_class_override_property (object_class, PROP_BADGE, "badge");
-  g_object_class_override_property (object_class, PROP_BADGE_DESCRIPTION, "badge-description");
-  g_object_class_override_property (object_class, PROP_SEARCHABLE, "searchable");
-  g_object_class_override_property (object_class, PROP_SEARCH_MODE, "search-mode");
-  g_object_class_override_property (object_class, PROP_COMMANDS, "commands");
+  banso_section_override_properties (object_class, PROP_TITLE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

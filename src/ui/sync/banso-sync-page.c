@@ -642,14 +642,7 @@ banso_sync_page_class_init (BansoSyncPageClass *klass)
   object_class->get_property = banso_sync_page_get_property;
   object_class->set_property = banso_sync_page_set_property;
 
-  g_object_class_override_property (object_class, PROP_TITLE, "title");
-  g_object_class_override_property (object_class, PROP_SUMMARY, "summary");
-  g_object_class_override_property (object_class, PROP_ICON_NAME, "icon-name");
-  g_object_class_override_property (object_class, PROP_BADGE, "badge");
-  g_object_class_override_property (object_class, PROP_BADGE_DESCRIPTION, "badge-description");
-  g_object_class_override_property (object_class, PROP_SEARCHABLE, "searchable");
-  g_object_class_override_property (object_class, PROP_SEARCH_MODE, "search-mode");
-  g_object_class_override_property (object_class, PROP_COMMANDS, "commands");
+  banso_section_override_properties (object_class, PROP_TITLE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
