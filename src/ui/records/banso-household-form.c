@@ -9,39 +9,20 @@
 
 #include <glib/gi18n.h>
 
-#include "banso-drafts.h"
 #include "banso-household-form.h"
 #include "banso-household-store.h"
 #include "banso-member-row.h"
 #include "banso-records-tasks.h"
 #include "banso-place-picker.h"
-#include "banso-store-async.h"
 #include "banso-ui-utils.h"
+#include "banso-validate.h"
 
-#define DRAFT_DELAY_MS 400
-
-/* The household form. What is typed is kept as a draft in the database a
- * moment after each change, so that closing the window, the app or the power
- * loses nothing; the draft goes when the household is saved or the user
- * discards it.
- */
+/* The household form: its fields. The draft, the question before typing is
+ * thrown away, Save and closing are BansoForm's. */
 struct _BansoHouseholdForm
 {
-  AdwWindow       parent_instance;
+  BansoForm       parent_instance;
 
-  BansoContext   *context;
-  char           *id;
-  char           *rev;
-  char           *draft_key;
-  guint           draft_source;
-  gboolean        loading;
-  gboolean        dirty;
-  gboolean        saving;
-
-  AdwWindowTitle *window_title;
-  GtkButton      *save_button;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
   BansoPlacePicker *place;
   AdwEntryRow    *address_row;
   GtkListBox     *members_list;
@@ -50,9 +31,7 @@ struct _BansoHouseholdForm
   GtkTextView    *notes_view;
 };
 
-G_DEFINE_FINAL_TYPE (BansoHouseholdForm, banso_household_form, ADW_TYPE_WINDOW)
-
-static void on_changed (BansoHouseholdForm *self);
+G_DEFINE_FINAL_TYPE (BansoHouseholdForm, banso_household_form, BANSO_TYPE_FORM)
 
 /* Reading the form */
 
@@ -65,8 +44,8 @@ collect (BansoHouseholdForm *self)
   g_autofree char *notes = NULL;
   const char *address;
 
-  h->id = g_strdup (self->id);
-  h->rev = g_strdup (self->rev);
+  h->id = g_strdup (banso_form_get_doc_id (BANSO_FORM (self)));
+  h->rev = g_strdup (banso_form_get_rev (BANSO_FORM (self)));
   h->commune = g_strdup (banso_place_picker_get_commune (self->place));
   h->village = g_strdup (banso_place_picker_get_village (self->place));
   address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
@@ -97,10 +76,13 @@ collect (BansoHouseholdForm *self)
   return h;
 }
 
-/* Validation: each field shows its own problem; here the form as a whole. */
-gboolean
-banso_household_form_is_valid (BansoHouseholdForm *self)
+/* Validation: each field shows its own problem; here the form as a whole.
+ * The error tells the first problem, and its field. */
+static gboolean
+validate (BansoHouseholdForm  *self,
+          GError             **error)
 {
+  g_autoptr(GError) member_error = NULL;
   gboolean valid = TRUE;
   guint members = 0, heads = 0;
   const char *message = NULL;
@@ -111,7 +93,8 @@ banso_household_form_is_valid (BansoHouseholdForm *self)
       if (!BANSO_IS_MEMBER_ROW (child))
         continue;
       members++;
-      if (!banso_member_row_validate (BANSO_MEMBER_ROW (child)))
+      if (!banso_member_row_validate (BANSO_MEMBER_ROW (child),
+                                      member_error ? NULL : &member_error))
         valid = FALSE;
       if (g_strcmp0 (banso_member_row_get_relation (BANSO_MEMBER_ROW (child)), "head") == 0)
         heads++;
@@ -128,62 +111,53 @@ banso_household_form_is_valid (BansoHouseholdForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->members_error), message != NULL && members > 0);
 
   if (banso_place_picker_get_commune (self->place) == NULL)
-    valid = FALSE;
-
-  return valid && message == NULL;
+    g_set_error_literal (error, BANSO_VALIDATE_ERROR, BANSO_VALIDATE_ERROR_EMPTY,
+                         _("Commune: choose the commune of the household."));
+  else if (message != NULL)
+    g_set_error (error, BANSO_VALIDATE_ERROR, BANSO_VALIDATE_ERROR_EMPTY, _("Members: %s"),
+                 message);
+  else if (member_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&member_error));
+  else
+    return valid;
+  return FALSE;
 }
 
-static void
-update_save (BansoHouseholdForm *self)
+/**
+ * banso_household_form_is_valid:
+ *
+ * Returns: whether the household can be saved as the form shows it
+ */
+gboolean
+banso_household_form_is_valid (BansoHouseholdForm *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save",
-                                 !self->saving && banso_household_form_is_valid (self));
+  g_return_val_if_fail (BANSO_IS_HOUSEHOLD_FORM (self), FALSE);
+  return validate (self, NULL);
 }
 
-/* Drafts */
+static gpointer
+banso_household_form_collect (BansoForm  *form,
+                              GError    **error)
+{
+  BansoHouseholdForm *self = BANSO_HOUSEHOLD_FORM (form);
+
+  return validate (self, error) ? collect (self) : NULL;
+}
 
 static char *
-draft_body (BansoHouseholdForm *self)
+banso_household_form_to_json (BansoForm *form)
 {
-  g_autoptr(BansoHousehold) h = collect (self);
+  g_autoptr(BansoHousehold) h = collect (BANSO_HOUSEHOLD_FORM (form));
   g_autoptr(GString) json = g_string_new (NULL);
 
   banso_household_to_json (h, json);
-  return banso_draft_wrap ("household", self->rev, json->str);
-}
-
-static gboolean
-save_draft_now (gpointer data)
-{
-  BansoHouseholdForm *self = data;
-  g_autofree char *body = draft_body (self);
-
-  self->draft_source = 0;
-  banso_draft_keep_async (banso_context_get_store (self->context),
-                          banso_context_get_user (self->context), self->draft_key,
-                          "household", self->id, body);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forget_draft (BansoHouseholdForm *self)
-{
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  banso_draft_keep_async (banso_context_get_store (self->context),
-                          banso_context_get_user (self->context), self->draft_key,
-                          "household", self->id, NULL);
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 static void
 on_changed (BansoHouseholdForm *self)
 {
-  if (self->loading)
-    return;
-
-  self->dirty = TRUE;
-  update_save (self);
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->draft_source = g_timeout_add (DRAFT_DELAY_MS, save_draft_now, self);
+  banso_form_changed (BANSO_FORM (self));
 }
 
 /* Members and years */
@@ -200,8 +174,8 @@ static BansoMemberRow *
 add_member_row (BansoHouseholdForm *self,
                 const BansoMember  *member)
 {
-  BansoMemberRow *row = banso_member_row_new (banso_context_get_ethnic_groups (self->context),
-                                              member);
+  BansoContext *context = banso_form_get_context (BANSO_FORM (self));
+  BansoMemberRow *row = banso_member_row_new (banso_context_get_ethnic_groups (context), member);
 
   g_signal_connect_object (row, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove-requested", G_CALLBACK (on_remove_member), self, 0);
@@ -295,148 +269,36 @@ add_year_action (GtkWidget  *widget,
   on_changed (self);
 }
 
-/* Save and cancel */
+/* Save */
 
-static void
-household_saved (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static char *
+banso_household_form_dup_saved_message (BansoForm *form)
 {
-  g_autoptr(BansoHouseholdForm) self = user_data;
-  g_autoptr(BansoHousehold) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  BansoMember *head;
+  g_autoptr(BansoHousehold) saved = collect (BANSO_HOUSEHOLD_FORM (form));
+  BansoMember *head = banso_household_get_head (saved);
 
-  banso_store_task_finish (BANSO_STORE (object), result, &error);
-  self->saving = FALSE;
-
-  if (error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
-      gtk_label_set_text (self->error_label, text);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      update_save (self);
-      return;
-    }
-
-  saved = collect (self);
-  head = banso_household_get_head (saved);
-  if (head != NULL)
-    {
-      /* Translators: the name of the head of household. */
-      g_autofree char *text = g_strdup_printf (_("Saved the household of %s"), head->name);
-      banso_widget_add_toast (GTK_WIDGET (self), text);
-    }
-  self->dirty = FALSE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BansoHouseholdForm *self = BANSO_HOUSEHOLD_FORM (widget);
-  g_autoptr(BansoHousehold) household = NULL;
-
-  if (!banso_household_form_is_valid (self) || self->saving)
-    return;
-
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->saving = TRUE;
-  update_save (self);
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-
-  household = collect (self);
-  banso_household_save_async (banso_context_get_store (self->context),
-                              banso_context_get_user (self->context), household,
-                              self->draft_key, NULL, household_saved, g_object_ref (self));
-}
-
-static void
-on_discard_response (AdwMessageDialog   *dialog,
-                     const char         *response,
-                     BansoHouseholdForm *self)
-{
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-  forget_draft (self);
-  self->dirty = FALSE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BansoHouseholdForm *self = BANSO_HOUSEHOLD_FORM (widget);
-  GtkWidget *dialog;
-
-  if (!self->dirty)
-    {
-      forget_draft (self);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("What you typed in this form will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"), "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-banso_household_form_close_request (GtkWindow *window)
-{
-  gtk_widget_activate_action (GTK_WIDGET (window), "form.cancel", NULL);
-  return TRUE;
-}
-
-static void
-banso_household_form_dispose (GObject *object)
-{
-  BansoHouseholdForm *self = (BansoHouseholdForm *)object;
-
-  /* Closing with unsaved typing (the app quitting) writes the draft at once. */
-  if (self->draft_source != 0)
-    {
-      g_clear_handle_id (&self->draft_source, g_source_remove);
-      save_draft_now (self);
-    }
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_HOUSEHOLD_FORM);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->rev, g_free);
-  g_clear_pointer (&self->draft_key, g_free);
-
-  G_OBJECT_CLASS (banso_household_form_parent_class)->dispose (object);
+  if (head == NULL)
+    return NULL;
+  /* Translators: the name of the head of household. */
+  return g_strdup_printf (_("Saved the household of %s"), head->name);
 }
 
 static void
 banso_household_form_class_init (BansoHouseholdFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  BansoFormClass *form_class = BANSO_FORM_CLASS (klass);
 
-  object_class->dispose = banso_household_form_dispose;
-  window_class->close_request = banso_household_form_close_request;
+  form_class->collect = banso_household_form_collect;
+  form_class->to_json = banso_household_form_to_json;
+  form_class->dup_saved_message = banso_household_form_dup_saved_message;
+  banso_form_class_set_record (form_class, BANSO_HOUSEHOLD_TYPE, BANSO_TYPE_HOUSEHOLD,
+                               (BansoFormSaveFunc)banso_household_save_async);
 
   g_type_ensure (BANSO_TYPE_PLACE_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-household-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, window_title);
-  gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, save_button);
-  gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, error_label);
   gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, place);
   gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, address_row);
   gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, members_list);
@@ -445,13 +307,8 @@ banso_household_form_class_init (BansoHouseholdFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoHouseholdForm, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "form.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "form.add-year", NULL, add_year_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "form.cancel", NULL);
 }
 
 static void
@@ -475,18 +332,15 @@ form_new (BansoContext         *context,
 {
   BansoHouseholdForm *self = g_object_new (BANSO_TYPE_HOUSEHOLD_FORM, NULL);
 
-  self->context = g_object_ref (context);
-  self->loading = TRUE;
+  banso_form_begin_load (BANSO_FORM (self), context);
   banso_place_picker_set_context (self->place, context);
-  g_signal_connect_object (self->place, "ready", G_CALLBACK (update_save), self,
+  g_signal_connect_object (self->place, "ready", G_CALLBACK (banso_form_revalidate), self,
                            G_CONNECT_SWAPPED);
 
   if (h != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
 
-      self->id = g_strdup (h->id);
-      self->rev = g_strdup (h->rev);
       banso_place_picker_set_place (self->place, h->commune, h->village);
       gtk_editable_set_text (GTK_EDITABLE (self->address_row), h->address ? h->address : "");
       for (guint i = 0; i < h->members->len; i++)
@@ -503,14 +357,12 @@ form_new (BansoContext         *context,
       banso_place_picker_set_place (self->place, NULL, NULL);
     }
 
-  self->draft_key = draft_key ? g_strdup (draft_key)
-                              : banso_draft_key_new ("household", self->id);
-
-  adw_window_title_set_title (self->window_title,
-                              self->rev ? _("Edit Household") : _("New Household"));
-  gtk_window_set_title (GTK_WINDOW (self), self->rev ? _("Edit Household") : _("New Household"));
-  self->loading = FALSE;
-  update_save (self);
+  gtk_window_set_title (GTK_WINDOW (self),
+                        h && h->rev ? _("Edit Household") : _("New Household"));
+  /* A new household starts with the row of its head. */
+  if (h == NULL)
+    add_member_action (GTK_WIDGET (self), NULL, NULL);
+  banso_form_end_load (BANSO_FORM (self), h ? h->id : NULL, h ? h->rev : NULL, draft_key);
   return self;
 }
 
@@ -518,15 +370,9 @@ GtkWindow *
 banso_household_form_new (BansoContext         *context,
                           const BansoHousehold *household)
 {
-  BansoHouseholdForm *self = form_new (context, household, NULL);
+  g_return_val_if_fail (BANSO_IS_CONTEXT (context), NULL);
 
-  if (household == NULL)
-    {
-      add_member_action (GTK_WIDGET (self), NULL, NULL);
-      self->dirty = FALSE;
-      g_clear_handle_id (&self->draft_source, g_source_remove);
-    }
-  return GTK_WINDOW (self);
+  return GTK_WINDOW (form_new (context, household, NULL));
 }
 
 /**
@@ -539,19 +385,20 @@ banso_household_form_new_from_draft (BansoContext *context,
                                      const char   *draft_key,
                                      const char   *draft_body)
 {
+  g_autofree char *id = NULL;
   g_autofree char *rev = NULL;
-  g_autofree char *json = banso_draft_unwrap (draft_body, "household", &rev);
+  g_autofree char *json = banso_form_read_draft (BANSO_HOUSEHOLD_TYPE, draft_key, draft_body,
+                                                 &id, &rev);
   g_autoptr(BansoHousehold) h = NULL;
-  BansoHouseholdForm *self;
+
+  g_return_val_if_fail (BANSO_IS_CONTEXT (context), NULL);
 
   if (json == NULL || (h = banso_household_from_json (json, NULL)) == NULL)
     return NULL;
-
+  g_free (h->id);
+  h->id = g_steal_pointer (&id);
+  g_free (h->rev);
   h->rev = g_steal_pointer (&rev);
-  h->id = banso_draft_key_doc_id (draft_key, "household");
 
-  self = form_new (context, h, draft_key);
-  self->dirty = TRUE;
-  update_save (self);
-  return GTK_WINDOW (self);
+  return GTK_WINDOW (form_new (context, h, draft_key));
 }

@@ -8,13 +8,14 @@
 #include <adwaita.h>
 
 #include "banso-context.h"
+#include "banso-form.h"
 #include "banso-household.h"
 
 G_BEGIN_DECLS
 
 #define BANSO_TYPE_HOUSEHOLD_FORM (banso_household_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (BansoHouseholdForm, banso_household_form, BANSO, HOUSEHOLD_FORM, AdwWindow)
+G_DECLARE_FINAL_TYPE (BansoHouseholdForm, banso_household_form, BANSO, HOUSEHOLD_FORM, BansoForm)
 
 GtkWindow *banso_household_form_new            (BansoContext         *context,
                                                 const BansoHousehold *household);

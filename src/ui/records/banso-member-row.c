@@ -61,15 +61,30 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The first problem of the row, with the field it is in. */
+static void
+set_first_error (GError     **error,
+                 const char  *field,
+                 GError      *field_error)
+{
+  if (field_error == NULL || error == NULL || *error != NULL)
+    return;
+  /* Translators: a field of a member, then what is wrong with it. */
+  g_set_error (error, field_error->domain, field_error->code, _("%s: %s"), field,
+               field_error->message);
+}
+
 /**
  * banso_member_row_validate:
+ * @error: (nullable): the first problem, naming its field
  *
  * Checks every field, shows each problem next to its field.
  *
  * Returns: %TRUE when the member can be saved
  */
 gboolean
-banso_member_row_validate (BansoMemberRow *self)
+banso_member_row_validate (BansoMemberRow  *self,
+                           GError         **error)
 {
   g_autoptr(GError) name_error = NULL;
   g_autoptr(GError) birth_error = NULL;
@@ -97,6 +112,11 @@ banso_member_row_validate (BansoMemberRow *self)
   banso_field_set_error (GTK_WIDGET (self->citizen_entry), self->citizen_error, citizen_error);
   banso_field_set_error (GTK_WIDGET (self->phone_entry), self->phone_error, phone_error);
 
+  set_first_error (error, _("Full name"), name_error);
+  set_first_error (error, _("Date or year of birth"), birth_error);
+  set_first_error (error, _("Citizen ID"), citizen_error);
+  set_first_error (error, _("Phone"), phone_error);
+
   return name_error == NULL && birth_error == NULL && citizen_error == NULL &&
          phone_error == NULL;
 }
@@ -120,7 +140,7 @@ on_field_changed (BansoMemberRow *self)
   update_accessible_name (self);
   if (!is_blank (text_of (self->name_entry)))
     g_object_set_data (G_OBJECT (self), "touched", GINT_TO_POINTER (1));
-  banso_member_row_validate (self);
+  banso_member_row_validate (self, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

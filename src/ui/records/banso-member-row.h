@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (BansoMemberRow, banso_member_row, BANSO, MEMBER_ROW, GtkLi
 BansoMemberRow *banso_member_row_new          (GPtrArray         *ethnic_groups,
                                                const BansoMember *member);
 BansoMember    *banso_member_row_dup_member   (BansoMemberRow    *self);
-gboolean        banso_member_row_validate     (BansoMemberRow    *self);
+gboolean        banso_member_row_validate     (BansoMemberRow    *self,
+                                               GError           **error);
 const char     *banso_member_row_get_relation (BansoMemberRow    *self);
 void            banso_member_row_focus_name   (BansoMemberRow    *self);
 

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "banso-drafts.h"
 #include "banso-household.h"
 #include "banso-member-search.h"
 #include "banso-records-tasks.h"
@@ -19,23 +18,17 @@
 #include "banso-ui-utils.h"
 
 /* A prestigious person: found in the household records and linked to the
- * member, or typed when the person's household is not recorded here. */
+ * member, or typed when the person's household is not recorded here. The
+ * draft, the question before typing is thrown away, Save and closing are
+ * BansoForm's. */
 struct _BansoPrestigeForm
 {
-  AdwWindow         parent_instance;
+  BansoForm         parent_instance;
 
-  BansoContext     *context;
   BansoPrestige    *prestige;
   GCancellable     *cancellable;
   GPtrArray        *matches;
-  char             *draft_key;
-  guint             draft_source;
-  gboolean          loading;
-  gboolean          saving;
 
-  AdwWindowTitle   *window_title;
-  GtkRevealer      *error_revealer;
-  GtkLabel         *error_label;
   GtkSearchEntry   *find_entry;
   GtkListBox       *match_list;
   AdwEntryRow      *name_row;
@@ -50,7 +43,7 @@ struct _BansoPrestigeForm
   GtkLabel         *problem_label;
 };
 
-G_DEFINE_FINAL_TYPE (BansoPrestigeForm, banso_prestige_form, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (BansoPrestigeForm, banso_prestige_form, BANSO_TYPE_FORM)
 
 static char *
 entry_text (AdwEntryRow *row)
@@ -86,53 +79,38 @@ collect (BansoPrestigeForm *self)
   return p;
 }
 
-/* Drafts: as in the household form, what is typed is kept a moment after each
- * change and comes back after a crash. */
-
-static void
-keep_draft (BansoPrestigeForm *self,
-            const char        *body)
+static char *
+banso_prestige_form_to_json (BansoForm *form)
 {
-  banso_draft_keep_async (banso_context_get_store (self->context),
-                          banso_context_get_user (self->context), self->draft_key,
-                          "prestige", self->prestige->id, body);
+  g_autoptr(BansoPrestige) p = collect (BANSO_PRESTIGE_FORM (form));
+
+  return banso_prestige_to_json (p);
 }
 
-static gboolean
-save_draft_now (gpointer data)
+/* The record's own rules; the first problem, with its field, is also shown
+ * under the fields once a name was typed. */
+static gpointer
+banso_prestige_form_collect (BansoForm  *form,
+                             GError    **error)
 {
-  BansoPrestigeForm *self = data;
+  BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (form);
   g_autoptr(BansoPrestige) p = collect (self);
-  g_autofree char *json = banso_prestige_to_json (p);
-  g_autofree char *body = banso_draft_wrap ("prestige", p->rev, json);
+  g_autoptr(GError) local_error = NULL;
 
-  self->draft_source = 0;
-  keep_draft (self, body);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_validity (BansoPrestigeForm *self)
-{
-  g_autoptr(BansoPrestige) p = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean valid;
-
-  p = collect (self);
-  valid = banso_prestige_validate (p, &error);
-  gtk_label_set_text (self->problem_label, error && p->name ? error->message : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", valid && !self->saving);
+  if (banso_prestige_validate (p, &local_error))
+    {
+      gtk_label_set_text (self->problem_label, "");
+      return g_steal_pointer (&p);
+    }
+  gtk_label_set_text (self->problem_label, p->name ? local_error->message : "");
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 static void
 on_changed (BansoPrestigeForm *self)
 {
-  if (self->loading)
-    return;
-
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  self->draft_source = g_timeout_add (400, save_draft_now, self);
-  update_validity (self);
+  banso_form_changed (BANSO_FORM (self));
 }
 
 static void
@@ -191,6 +169,7 @@ on_find_changed (GtkSearchEntry    *entry,
                  BansoPrestigeForm *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  BansoStore *store;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -202,8 +181,8 @@ on_find_changed (GtkSearchEntry    *entry,
       return;
     }
 
-  banso_member_find_async (banso_context_get_store (self->context), text, 8, self->cancellable,
-                           members_found, g_object_ref (self));
+  store = banso_context_get_store (banso_form_get_context (BANSO_FORM (self)));
+  banso_member_find_async (store, text, 8, self->cancellable, members_found, g_object_ref (self));
 }
 
 static void
@@ -235,62 +214,12 @@ on_match_activated (GtkListBox        *list,
   on_changed (self);
 }
 
-static void
-prestige_saved (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+static char *
+banso_prestige_form_dup_saved_message (BansoForm *form)
 {
-  g_autoptr(BansoPrestigeForm) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = entry_text (BANSO_PRESTIGE_FORM (form)->name_row);
 
-  banso_store_task_finish (BANSO_STORE (object), result, &error);
-  self->saving = FALSE;
-  if (error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Not saved: %s"), error->message);
-      gtk_label_set_text (self->error_label, text);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      update_validity (self);
-      return;
-    }
-
-  {
-    g_autofree char *name = entry_text (self->name_row);
-    g_autofree char *text = g_strdup_printf (_("Saved %s"), name);
-    banso_widget_add_toast (GTK_WIDGET (self), text);
-  }
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
-  g_autoptr(BansoPrestige) prestige = NULL;
-
-  if (self->saving)
-    return;
-  self->saving = TRUE;
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  gtk_widget_action_set_enabled (widget, "form.save", FALSE);
-  prestige = collect (self);
-  banso_prestige_save_async (banso_context_get_store (self->context),
-                             banso_context_get_user (self->context), prestige,
-                             self->draft_key, NULL, prestige_saved, g_object_ref (self));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BansoPrestigeForm *self = BANSO_PRESTIGE_FORM (widget);
-
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  keep_draft (self, NULL);
-  gtk_window_destroy (GTK_WINDOW (widget));
+  return g_strdup_printf (_("Saved %s"), name);
 }
 
 static void
@@ -300,18 +229,9 @@ banso_prestige_form_dispose (GObject *object)
 
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
-  /* Closing with unsaved typing (the app quitting) writes the draft at once. */
-  if (self->draft_source != 0)
-    {
-      g_clear_handle_id (&self->draft_source, g_source_remove);
-      save_draft_now (self);
-    }
-  gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_PRESTIGE_FORM);
-  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->prestige, banso_prestige_free);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
-  g_clear_pointer (&self->draft_key, g_free);
 
   G_OBJECT_CLASS (banso_prestige_form_parent_class)->dispose (object);
 }
@@ -321,16 +241,19 @@ banso_prestige_form_class_init (BansoPrestigeFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BansoFormClass *form_class = BANSO_FORM_CLASS (klass);
 
   object_class->dispose = banso_prestige_form_dispose;
+  form_class->collect = banso_prestige_form_collect;
+  form_class->to_json = banso_prestige_form_to_json;
+  form_class->dup_saved_message = banso_prestige_form_dup_saved_message;
+  banso_form_class_set_record (form_class, BANSO_PRESTIGE_TYPE, BANSO_TYPE_PRESTIGE,
+                               (BansoFormSaveFunc)banso_prestige_save_async);
 
   g_type_ensure (BANSO_TYPE_PLACE_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-prestige-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, window_title);
-  gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, error_label);
   gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, find_entry);
   gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, match_list);
   gtk_widget_class_bind_template_child (widget_class, BansoPrestigeForm, name_row);
@@ -347,11 +270,6 @@ banso_prestige_form_class_init (BansoPrestigeFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unlink_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_match_activated);
-
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "form.cancel", NULL);
 }
 
 static void
@@ -361,21 +279,21 @@ banso_prestige_form_init (BansoPrestigeForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWindow *
-banso_prestige_form_new (BansoContext        *context,
-                         const BansoPrestige *prestige)
+static GtkWindow *
+form_new (BansoContext        *context,
+          const BansoPrestige *prestige,
+          const char          *draft_key)
 {
   BansoPrestigeForm *self = g_object_new (BANSO_TYPE_PRESTIGE_FORM, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  self->context = g_object_ref (context);
-  self->loading = TRUE;
+  banso_form_begin_load (BANSO_FORM (self), context);
   self->prestige = prestige ? banso_prestige_copy (prestige) : banso_prestige_new ();
 
   banso_dropdown_set_items (self->ethnic_drop, banso_context_get_ethnic_groups (context),
                             _("Not stated"));
   banso_place_picker_set_context (self->place, context);
-  g_signal_connect_object (self->place, "ready", G_CALLBACK (update_validity), self,
+  g_signal_connect_object (self->place, "ready", G_CALLBACK (banso_form_revalidate), self,
                            G_CONNECT_SWAPPED);
   banso_place_picker_set_place (self->place, self->prestige->commune, self->prestige->village);
   gtk_spin_button_set_range (self->year_spin, 1990, g_date_time_get_year (now));
@@ -392,18 +310,21 @@ banso_prestige_form_new (BansoContext        *context,
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), prestige->notes ? prestige->notes : "");
     }
 
-  adw_window_title_set_title (self->window_title,
-                              self->prestige->rev ? _("Edit Prestigious Person")
-                                                  : _("New Prestigious Person"));
   gtk_window_set_title (GTK_WINDOW (self),
                         self->prestige->rev ? _("Edit Prestigious Person")
                                             : _("New Prestigious Person"));
-  self->draft_key = banso_draft_key_new ("prestige", self->prestige->id);
-
   update_link (self);
-  self->loading = FALSE;
-  update_validity (self);
+  banso_form_end_load (BANSO_FORM (self), self->prestige->id, self->prestige->rev, draft_key);
   return GTK_WINDOW (self);
+}
+
+GtkWindow *
+banso_prestige_form_new (BansoContext        *context,
+                         const BansoPrestige *prestige)
+{
+  g_return_val_if_fail (BANSO_IS_CONTEXT (context), NULL);
+
+  return form_new (context, prestige, NULL);
 }
 
 /**
@@ -416,18 +337,20 @@ banso_prestige_form_new_from_draft (BansoContext *context,
                                     const char   *draft_key,
                                     const char   *draft_body)
 {
+  g_autofree char *id = NULL;
   g_autofree char *rev = NULL;
-  g_autofree char *json = banso_draft_unwrap (draft_body, "prestige", &rev);
+  g_autofree char *json = banso_form_read_draft (BANSO_PRESTIGE_TYPE, draft_key, draft_body,
+                                                 &id, &rev);
   g_autoptr(BansoPrestige) p = NULL;
-  BansoPrestigeForm *self;
+
+  g_return_val_if_fail (BANSO_IS_CONTEXT (context), NULL);
 
   if (json == NULL || (p = banso_prestige_from_json (json, NULL)) == NULL)
     return NULL;
+  g_free (p->id);
+  p->id = g_steal_pointer (&id);
+  g_free (p->rev);
   p->rev = g_steal_pointer (&rev);
-  p->id = banso_draft_key_doc_id (draft_key, "prestige");
 
-  self = BANSO_PRESTIGE_FORM (banso_prestige_form_new (context, p));
-  g_free (self->draft_key);
-  self->draft_key = g_strdup (draft_key);
-  return GTK_WINDOW (self);
+  return form_new (context, p, draft_key);
 }
