@@ -1,0 +1,245 @@
+/* banso-dictionary-page-files.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing and exporting dictionaries from the Dictionary section. An
+ * import reads the whole file in a worker and stores all of it or nothing;
+ * the bar above the section shows how far it is and can cancel it.
+ */
+
+#define G_LOG_DOMAIN "banso"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "banso-dict.h"
+#include "banso-dict-format.h"
+#include "banso-dict-tasks.h"
+#include "banso-dictionary-page-private.h"
+#include "banso-ui-utils.h"
+
+static void
+set_busy (BansoDictionaryPage *self,
+          gboolean             busy)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dictionary.import", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dictionary.export", !busy);
+  if (!busy)
+    g_clear_object (&self->file_cancellable);
+}
+
+static void
+on_cancel_clicked (BansoDictionaryPage *self,
+                   GtkButton           *button)
+{
+  g_cancellable_cancel (self->file_cancellable);
+}
+
+/* Called on the main loop as the worker reads. */
+static void
+on_progress (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  BansoDictionaryPage *self = user_data;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / total));
+}
+
+/* Import {{{ */
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BansoDictionaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoDictImportResult) imported = banso_dict_import_finish (BANSO_STORE (source), result, &error);
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+  if (imported == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Import cancelled: no entry was added"));
+      else
+        /* Translators: the import of a dictionary failed; then the reason. */
+        message = g_strdup_printf (_("Nothing imported: %s"), error->message);
+    }
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "“%s”: %u entry imported",
+                                            "“%s”: %u entries imported",
+                                            imported->n_entries),
+                               imported->title, imported->n_entries);
+  banso_widget_add_toast (GTK_WIDGET (self), message);
+}
+
+static void
+start_import (BansoDictionaryPage *self,
+              GFile               *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
+  BansoContext *context = self->context;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  self->file_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  banso_dict_import_async (banso_context_get_store (context), banso_context_get_user (context), path,
+                           on_progress, self, self->file_cancellable,
+                           on_import_done, g_object_ref (self));
+}
+
+static void
+on_import_response (GtkNativeDialog     *dialog,
+                    int                  response,
+                    BansoDictionaryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      start_import (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, pattern);
+  for (const char *p = pattern; p != NULL; p = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, p);
+  va_end (args);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BansoDictionaryPage *self = BANSO_DICTIONARY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->context == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Import a Dictionary"), GTK_WINDOW (root),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _("All dictionaries"),
+              "*.lift", "*.ifo", "*.index", "*.csv", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("LIFT (FieldWorks)"), "*.lift", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("StarDict"), "*.ifo", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("dictd"), "*.index", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("CSV"), "*.csv", NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* }}} */
+
+/* Export {{{ */
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BansoDictionaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+  if (!banso_dict_export_finish (BANSO_STORE (source), result, &n, &error))
+    /* Translators: the export of a dictionary failed; then the reason. */
+    message = g_strdup_printf (_("Not exported: %s"), error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry exported",
+                                            "%u entries exported", n), n);
+  banso_widget_add_toast (GTK_WIDGET (self), message);
+}
+
+static void
+on_export_response (GtkNativeDialog     *dialog,
+                    int                  response,
+                    BansoDictionaryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      BansoDictFormat format = g_str_has_suffix (path, ".ifo") ? BANSO_DICT_FORMAT_STARDICT
+                             : g_str_has_suffix (path, ".csv") ? BANSO_DICT_FORMAT_CSV
+                             : BANSO_DICT_FORMAT_LIFT;
+
+      if (format == BANSO_DICT_FORMAT_LIFT && !g_str_has_suffix (path, ".lift"))
+        {
+          char *with_suffix = g_strconcat (path, ".lift", NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
+      self->file_cancellable = g_cancellable_new ();
+      set_busy (self, TRUE);
+      banso_dict_export_async (banso_context_get_store (self->context),
+                               banso_context_get_user (self->context),
+                               _banso_dictionary_page_get_selected (self), path, format,
+                               self->file_cancellable, on_export_done, g_object_ref (self));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BansoDictionaryPage *self = BANSO_DICTIONARY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->context == NULL)
+    return;
+  if (_banso_dictionary_page_get_selected (self) == NULL)
+    {
+      banso_widget_add_toast (widget, _("Choose the dictionary to export first"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Export the Dictionary"), GTK_WINDOW (root),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (dialog), _("LIFT (FieldWorks)"), "*.lift", NULL);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("StarDict"), "*.ifo", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "dictionary.lift");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* }}} */
+
+void
+_banso_dictionary_page_class_init_files (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_install_action (widget_class, "dictionary.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "dictionary.export", NULL, export_action);
+}
