@@ -77,10 +77,14 @@ element_object (JsonArray *array,
 
 /* Building blocks {{{ */
 
-/* The CSS class giving a text its script's font: Tai Viet and Cham are
- * drawn with Noto Sans Tai Viet and Noto Sans Cham. */
-static const char *
-script_class (const char *text)
+/**
+ * banso_dict_script_class:
+ *
+ * Returns: (nullable): the CSS class giving @text its script's font: Tai Viet
+ *   and Cham are drawn with Noto Sans Tai Viet and Noto Sans Cham
+ */
+const char *
+banso_dict_script_class (const char *text)
 {
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
     {
@@ -106,7 +110,7 @@ text_label (const char *text,
             const char *style)
 {
   GtkWidget *label = gtk_label_new (text);
-  const char *script = script_class (text);
+  const char *script = banso_dict_script_class (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -405,8 +409,8 @@ append_relations (BansoDictEntryView *self,
                   : g_strdup (label ? label : ref);
       button = gtk_button_new_with_label (text);
       gtk_widget_add_css_class (button, "pill");
-      if (script_class (text) != NULL)
-        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), script_class (text));
+      if (banso_dict_script_class (text) != NULL)
+        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), banso_dict_script_class (text));
       g_object_set_data_full (G_OBJECT (button), "ref", g_strdup (ref), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_related_clicked), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);

@@ -37,16 +37,47 @@ on_cancel_clicked (BansoDictionaryPage *self,
   g_cancellable_cancel (self->file_cancellable);
 }
 
-/* Called on the main loop as the worker reads. */
+/* How far the import is, handed from the worker to the main loop. */
+typedef struct
+{
+  BansoDictionaryPage *page;
+  double               fraction;
+  guint                entries;
+} Progress;
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress *progress = user_data;
+  BansoDictionaryPage *self = progress->page;
+  g_autofree char *text = NULL;
+
+  if (self->file_cancellable != NULL)
+    {
+      /* Translators: the progress of a dictionary import. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry read", "%u entries read",
+                                           progress->entries), progress->entries);
+      gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+    }
+  g_object_unref (self);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker as it reads. */
 static void
 on_progress (guint64  done,
              guint64  total,
+             guint    entries,
              gpointer user_data)
 {
-  BansoDictionaryPage *self = user_data;
+  Progress *progress = g_new0 (Progress, 1);
 
-  if (total > 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double)done / total));
+  progress->page = g_object_ref (user_data);
+  progress->fraction = total > 0 ? MIN (1.0, (double)done / total) : 0;
+  progress->entries = entries;
+  g_idle_add (show_progress, progress);
 }
 
 /* Import {{{ */
@@ -58,7 +89,7 @@ on_import_done (GObject      *source,
 {
   g_autoptr(BansoDictionaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BansoDictImportResult) imported = banso_dict_import_finish (BANSO_STORE (source), result, &error);
+  g_autoptr(BansoDictImportResult) imported = banso_store_task_finish (BANSO_STORE (source), result, &error);
   g_autofree char *message = NULL;
 
   set_busy (self, FALSE);

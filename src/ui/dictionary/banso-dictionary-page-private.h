@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "banso-dict-entry-view.h"
+#include "banso-dict-tasks.h"
 #include "banso-dictionary-page.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,9 @@ struct _BansoDictionaryPage
   BansoContext       *context;
   GCancellable       *search_cancellable;
   GCancellable       *entry_cancellable;
-  GPtrArray          *dictionaries;      /* of JsonObject, with "_id" */
+  GPtrArray          *dictionaries;      /* of BansoDictionaryInfo */
   char               *entry_id;
+  BansoDictEntryDoc  *doc;               /* the entry shown */
   char               *letter;
   gboolean            search_mode;
   gulong              changed_id;
@@ -49,6 +51,10 @@ struct _BansoDictionaryPage
 };
 
 const char *_banso_dictionary_page_get_selected      (BansoDictionaryPage *self);
+BansoDictionaryInfo *_banso_dictionary_page_find (BansoDictionaryPage *self,
+                                                  const char          *id);
 void        _banso_dictionary_page_class_init_files  (GtkWidgetClass      *widget_class);
+void        _banso_dictionary_page_class_init_edit   (GtkWidgetClass      *widget_class);
+void        _banso_dictionary_page_update_edit_actions (BansoDictionaryPage *self);
 
 G_END_DECLS

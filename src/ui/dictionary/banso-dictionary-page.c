@@ -26,6 +26,7 @@
 
 #define RESULT_LIMIT 60
 #define HISTORY_LIMIT 30
+#define BROWSE_LIMIT 400
 
 
 static void banso_dictionary_page_section_init (BansoSectionInterface *iface);
@@ -65,14 +66,39 @@ _banso_dictionary_page_get_selected (BansoDictionaryPage *self)
   return code != NULL && *code != '\0' ? code : NULL;
 }
 
-static BansoDictFoldFlags
-fold_flags (BansoDictionaryPage *self)
+static BansoDictSearchFlags
+search_flags (BansoDictionaryPage *self)
 {
   GSettings *settings = settings_of (self);
 
   if (settings != NULL && g_settings_get_boolean (settings, "dictionary-ignore-final-tone"))
-    return BANSO_DICT_FOLD_IGNORE_FINAL_TONE;
-  return BANSO_DICT_FOLD_DEFAULT;
+    return BANSO_DICT_SEARCH_IGNORE_TONE;
+  return BANSO_DICT_SEARCH_DEFAULT;
+}
+
+BansoDictionaryInfo *
+_banso_dictionary_page_find (BansoDictionaryPage *self,
+                 const char          *id)
+{
+  for (guint i = 0; id && self->dictionaries && i < self->dictionaries->len; i++)
+    {
+      BansoDictionaryInfo *info = g_ptr_array_index (self->dictionaries, i);
+
+      if (g_strcmp0 (info->id, id) == 0)
+        return info;
+    }
+  return NULL;
+}
+
+/* The language of the chosen dictionary, or of the only one there is. */
+static const char *
+selected_lang (BansoDictionaryPage *self)
+{
+  BansoDictionaryInfo *info = _banso_dictionary_page_find (self, _banso_dictionary_page_get_selected (self));
+
+  if (info == NULL && self->dictionaries != NULL && self->dictionaries->len == 1)
+    info = g_ptr_array_index (self->dictionaries, 0);
+  return info ? info->lang : NULL;
 }
 
 /* Rows {{{ */
@@ -93,18 +119,8 @@ hit_row_new (const char *id,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
-  for (const char *p = headword; p && *p; p = g_utf8_next_char (p))
-    {
-      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
-
-      if (script == G_UNICODE_SCRIPT_TAI_VIET)
-        gtk_widget_add_css_class (title, "script-tavt");
-      else if (script == G_UNICODE_SCRIPT_CHAM)
-        gtk_widget_add_css_class (title, "script-cham");
-      else if (script == G_UNICODE_SCRIPT_COMMON || script == G_UNICODE_SCRIPT_INHERITED)
-        continue;
-      break;
-    }
+  if (banso_dict_script_class (headword) != NULL)
+    gtk_widget_add_css_class (title, banso_dict_script_class (headword));
 
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -269,15 +285,19 @@ on_entry_loaded (GObject      *source,
 {
   g_autoptr(BansoDictionaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) entry = banso_dict_get_entry_finish (BANSO_STORE (source), result, &error);
+  g_autoptr(BansoDictEntryDoc) doc = banso_store_task_finish (BANSO_STORE (source), result, &error);
+  JsonObject *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (entry == NULL)
+  if (doc == NULL)
     {
       banso_widget_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  entry = doc->entry;
+  g_clear_pointer (&self->doc, banso_dict_entry_doc_free);
+  self->doc = g_steal_pointer (&doc);
 
   banso_dict_entry_view_set_entry (self->entry_view, entry);
   gtk_stack_set_visible_child_name (self->entry_stack, "entry");
@@ -288,6 +308,7 @@ on_entry_loaded (GObject      *source,
       && g_str_equal (gtk_stack_get_visible_child_name (self->results_stack), "start"))
     refresh_saved (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dictionary.copy", TRUE);
+  _banso_dictionary_page_update_edit_actions (self);
 }
 
 static void
@@ -305,8 +326,8 @@ show_entry (BansoDictionaryPage *self,
   g_cancellable_cancel (self->entry_cancellable);
   g_clear_object (&self->entry_cancellable);
   self->entry_cancellable = g_cancellable_new ();
-  banso_dict_get_entry_async (banso_context_get_store (self->context), id,
-                              self->entry_cancellable, on_entry_loaded, g_object_ref (self));
+  banso_dict_entry_load_async (banso_context_get_store (self->context), id,
+                               self->entry_cancellable, on_entry_loaded, g_object_ref (self));
 }
 
 static void
@@ -362,13 +383,13 @@ static void
 on_suggestion_clicked (GtkButton           *button,
                        BansoDictionaryPage *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), gtk_button_get_label (button));
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  show_entry (self, g_object_get_data (G_OBJECT (button), "entry-id"));
 }
 
+/* Nothing matched: the headwords closest to what was typed, if any. */
 static void
 show_suggestions (BansoDictionaryPage *self,
-                  GPtrArray           *suggestions)
+                  GPtrArray           *hits)
 {
   GtkWidget *child;
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -377,20 +398,30 @@ show_suggestions (BansoDictionaryPage *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_box))) != NULL)
     gtk_flow_box_remove (self->suggestions_box, child);
 
-  for (guint i = 0; suggestions && i < suggestions->len; i++)
+  for (guint i = 0; i < hits->len; i++)
     {
-      GtkWidget *button = gtk_button_new_with_label (g_ptr_array_index (suggestions, i));
+      BansoDictHit *hit = g_ptr_array_index (hits, i);
+      GtkWidget *button = gtk_button_new_with_label (hit->headword);
+      const char *script = banso_dict_script_class (hit->headword);
 
       gtk_widget_add_css_class (button, "pill");
+      if (script != NULL)
+        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), script);
+      gtk_widget_set_tooltip_text (button, hit->glosses);
+      g_object_set_data_full (G_OBJECT (button), "entry-id", g_strdup (hit->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked), self);
       gtk_flow_box_append (self->suggestions_box, button);
     }
 
-  /* Translators: nothing in the dictionary matches what was typed. */
-  description = g_strdup_printf (_("Nothing in the dictionary matches “%s”."), query);
+  if (self->letter != NULL)
+    /* Translators: browsing the dictionary by a letter that begins no word. */
+    description = g_strdup_printf (_("No word begins with “%s”."), self->letter);
+  else
+    /* Translators: nothing in the dictionary matches what was typed. */
+    description = g_strdup_printf (_("Nothing in the dictionary matches “%s”."), query);
   adw_status_page_set_description (self->empty_page, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_title), suggestions && suggestions->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), suggestions && suggestions->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_title), hits->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), hits->len > 0);
   show_results_page (self, "empty");
 }
 
@@ -415,26 +446,29 @@ on_search_done (GObject      *source,
 {
   g_autoptr(BansoDictionaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BansoDictResults) results = banso_dict_search_finish (BANSO_STORE (source), result, &error);
+  g_autoptr(GPtrArray) hits = banso_store_task_finish (BANSO_STORE (source), result, &error);
+  BansoDictHit *first;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (results == NULL)
+  if (hits == NULL)
     {
       banso_widget_add_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
-  if (results->hits->len > 0)
-    show_hits (self, results->hits);
+  first = hits->len > 0 ? g_ptr_array_index (hits, 0) : NULL;
+  if (first != NULL && first->match != BANSO_DICT_MATCH_FUZZY)
+    show_hits (self, hits);
   else
-    show_suggestions (self, results->suggestions);
+    show_suggestions (self, hits);
 }
 
 static void
 run_search (BansoDictionaryPage *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  BansoStore *store;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -448,14 +482,19 @@ run_search (BansoDictionaryPage *self)
       return;
     }
 
+  store = banso_context_get_store (self->context);
   self->search_cancellable = g_cancellable_new ();
   if (*query != '\0')
-    banso_dict_search_async (banso_context_get_store (self->context), query,
-                             _banso_dictionary_page_get_selected (self), fold_flags (self), RESULT_LIMIT,
-                             self->search_cancellable, on_search_done, g_object_ref (self));
+    {
+      g_autoptr(BansoDictQuery) q = banso_dict_query_new (query);
+
+      q->dictionary = g_strdup (_banso_dictionary_page_get_selected (self));
+      q->flags = search_flags (self);
+      q->limit = RESULT_LIMIT;
+      banso_dict_search_async (store, q, self->search_cancellable, on_search_done, g_object_ref (self));
+    }
   else
-    banso_dict_browse_async (banso_context_get_store (self->context), _banso_dictionary_page_get_selected (self),
-                             self->letter, RESULT_LIMIT * 4,
+    banso_dict_browse_async (store, selected_lang (self), self->letter, 0, BROWSE_LIMIT,
                              self->search_cancellable, on_search_done, g_object_ref (self));
 }
 
@@ -521,26 +560,11 @@ on_letter_clicked (GtkButton           *button,
   run_search (self);
 }
 
-static JsonObject *
-find_dictionary (BansoDictionaryPage *self,
-                 const char          *id)
-{
-  for (guint i = 0; id && self->dictionaries && i < self->dictionaries->len; i++)
-    {
-      JsonObject *dictionary = g_ptr_array_index (self->dictionaries, i);
-
-      if (g_strcmp0 (json_object_get_string_member_with_default (dictionary, "_id", NULL), id) == 0)
-        return dictionary;
-    }
-  return NULL;
-}
-
 /* The letters of the chosen dictionary's language, in its alphabet order. */
 static void
 fill_letters (BansoDictionaryPage *self)
 {
-  JsonObject *dictionary = find_dictionary (self, _banso_dictionary_page_get_selected (self));
-  const char *lang = dictionary ? json_object_get_string_member_with_default (dictionary, "lang", NULL) : NULL;
+  const char *lang = selected_lang (self);
   const BansoDictLanguage *language = lang ? banso_dict_language_lookup (lang) : NULL;
   g_autoptr(GPtrArray) letters = NULL;
   GtkWidget *child;
@@ -557,10 +581,9 @@ fill_letters (BansoDictionaryPage *self)
       GtkWidget *button = gtk_button_new_with_label (letter);
 
       gtk_widget_add_css_class (button, "flat");
-      if (g_unichar_get_script (g_utf8_get_char (letter)) == G_UNICODE_SCRIPT_TAI_VIET)
-        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "script-tavt");
-      else if (g_unichar_get_script (g_utf8_get_char (letter)) == G_UNICODE_SCRIPT_CHAM)
-        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "script-cham");
+      if (banso_dict_script_class (letter) != NULL)
+        gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)),
+                                  banso_dict_script_class (letter));
       /* Translators: the tooltip of a letter button that lists the words beginning with it. */
       {
         g_autofree char *tooltip = g_strdup_printf (_("Words beginning with %s"), letter);
@@ -595,8 +618,7 @@ on_dictionaries_listed (GObject      *source,
 {
   g_autoptr(BansoDictionaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) dictionaries = banso_dict_list_dictionaries_finish (BANSO_STORE (source),
-                                                                         result, &error);
+  g_autoptr(GPtrArray) dictionaries = banso_store_task_finish (BANSO_STORE (source), result, &error);
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autofree char *chosen = NULL;
@@ -613,10 +635,10 @@ on_dictionaries_listed (GObject      *source,
   g_ptr_array_add (labels, (gpointer)_("All dictionaries"));
   for (guint i = 0; i < dictionaries->len; i++)
     {
-      JsonObject *dictionary = g_ptr_array_index (dictionaries, i);
+      BansoDictionaryInfo *info = g_ptr_array_index (dictionaries, i);
 
-      g_ptr_array_add (codes, (gpointer)json_object_get_string_member_with_default (dictionary, "_id", ""));
-      g_ptr_array_add (labels, (gpointer)json_object_get_string_member_with_default (dictionary, "title", ""));
+      g_ptr_array_add (codes, info->id);
+      g_ptr_array_add (labels, info->title);
     }
   g_ptr_array_add (codes, NULL);
   g_ptr_array_add (labels, NULL);
@@ -631,6 +653,7 @@ on_dictionaries_listed (GObject      *source,
   g_signal_handlers_unblock_by_func (self->dictionary_drop, on_dictionary_changed, self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->dictionary_drop), self->dictionaries->len > 1);
+  _banso_dictionary_page_update_edit_actions (self);
   fill_letters (self);
   run_search (self);
 }
@@ -638,8 +661,8 @@ on_dictionaries_listed (GObject      *source,
 static void
 reload_dictionaries (BansoDictionaryPage *self)
 {
-  banso_dict_list_dictionaries_async (banso_context_get_store (self->context), NULL,
-                                      on_dictionaries_listed, g_object_ref (self));
+  banso_dict_list_async (banso_context_get_store (self->context), NULL,
+                         on_dictionaries_listed, g_object_ref (self));
 }
 
 static void
@@ -733,7 +756,7 @@ banso_dictionary_page_get_property (GObject    *object,
       break;
 
     case PROP_COMMANDS:
-      g_value_set_uint (value, BANSO_SECTION_IMPORT | BANSO_SECTION_EXPORT);
+      g_value_set_uint (value, BANSO_SECTION_ADD | BANSO_SECTION_IMPORT | BANSO_SECTION_EXPORT);
       break;
 
     default:
@@ -774,7 +797,9 @@ static void
 banso_dictionary_page_section_run_command (BansoSection         *section,
                                            BansoSectionCommands  command)
 {
-  if (command == BANSO_SECTION_IMPORT)
+  if (command == BANSO_SECTION_ADD)
+    gtk_widget_activate_action (GTK_WIDGET (section), "dictionary.add", NULL);
+  else if (command == BANSO_SECTION_IMPORT)
     gtk_widget_activate_action (GTK_WIDGET (section), "dictionary.import", NULL);
   else if (command == BANSO_SECTION_EXPORT)
     gtk_widget_activate_action (GTK_WIDGET (section), "dictionary.export", NULL);
@@ -803,6 +828,7 @@ banso_dictionary_page_dispose (GObject *object)
   g_clear_object (&self->file_cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->dictionaries, g_ptr_array_unref);
+  g_clear_pointer (&self->doc, banso_dict_entry_doc_free);
 
   G_OBJECT_CLASS (banso_dictionary_page_parent_class)->dispose (object);
 }
@@ -868,6 +894,7 @@ banso_dictionary_page_class_init (BansoDictionaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dictionary.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "dictionary.clear-history", NULL, clear_history_action);
   _banso_dictionary_page_class_init_files (widget_class);
+  _banso_dictionary_page_class_init_edit (widget_class);
 }
 
 static void
@@ -875,5 +902,5 @@ banso_dictionary_page_init (BansoDictionaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dictionary.copy", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dictionary.edit", FALSE);
+  _banso_dictionary_page_update_edit_actions (self);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "banso-dict-entry-form.h"
 #include "banso-dictionary-page.h"
 #include "banso-dictionary-sections.h"
 
@@ -14,4 +15,5 @@ void
 banso_dictionary_sections_register (void)
 {
   banso_section_register ("dictionary", 40, BANSO_TYPE_DICTIONARY_PAGE, NULL);
+  banso_section_register_draft ("dict-entry", banso_dict_entry_form_new_from_draft);
 }
