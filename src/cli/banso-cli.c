@@ -40,7 +40,11 @@ usage (const char *message)
                 "  export households [--commune CODE] write households as CSV to standard output\n"
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
-                "                                     send and receive changes with the data center\n"));
+                "                                     send and receive changes with the data center\n"
+                "  dict import FILE                   import a dictionary (LIFT, StarDict .ifo, dictd .index, CSV)\n"
+                "  dict search [--lang CODE] QUERY    look a word up, best first: headword, tab, glosses\n"
+                "  dict export [--lang CODE] FILE     write entries as LIFT (.lift), StarDict (.ifo) or CSV\n"
+                "  dict list                          list the dictionaries\n"));
   return EXIT_USAGE;
 }
 
@@ -52,11 +56,18 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
+char *
+database_path (void)
+{
+  g_autofree char *dir = data_dir ? g_strdup (data_dir) : banso_default_data_dir ();
+
+  return banso_database_path (dir);
+}
+
 BansoStore *
 open_store (GError **error)
 {
-  g_autofree char *dir = data_dir ? g_strdup (data_dir) : banso_default_data_dir ();
-  g_autofree char *path = banso_database_path (dir);
+  g_autofree char *path = database_path ();
 
   return banso_store_open (path, error);
 }
@@ -294,6 +305,8 @@ main (int    argc,
     return cmd_check (argc, argv);
   if (g_str_equal (command, "sync"))
     return cmd_sync (argc, argv);
+  if (g_str_equal (command, "dict"))
+    return cmd_dict (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

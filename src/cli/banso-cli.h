@@ -21,6 +21,9 @@ gboolean    parse_command_options (int           *argc,
                                    GOptionEntry  *entries,
                                    const char    *name,
                                    GError       **error);
+char       *database_path         (void);
+int         cmd_dict              (int            argc,
+                                   char         **argv);
 int         cmd_sync              (int            argc,
                                    char         **argv);
 

@@ -123,6 +123,58 @@ banso_store_init (BansoStore *self)
 #define WRITER_CACHE_KIB -32000
 #define BULK_CACHE_KIB -65536
 
+static GMutex hooks_lock;
+static GArray *hooks;
+
+/**
+ * banso_store_add_connection_hook:
+ *
+ * Has @hook run on every connection opened from now on, the writer and the
+ * readers alike; adding the same hook twice adds it once. Modules add theirs
+ * when they register their types, before any store is opened.
+ */
+void
+banso_store_add_connection_hook (BansoConnectionHook hook)
+{
+  g_return_if_fail (hook != NULL);
+
+  g_mutex_lock (&hooks_lock);
+  if (hooks == NULL)
+    hooks = g_array_new (FALSE, FALSE, sizeof (BansoConnectionHook));
+  for (guint i = 0; i < hooks->len; i++)
+    if (g_array_index (hooks, BansoConnectionHook, i) == hook)
+      {
+        g_mutex_unlock (&hooks_lock);
+        return;
+      }
+  g_array_append_val (hooks, hook);
+  g_mutex_unlock (&hooks_lock);
+}
+
+/**
+ * banso_store_run_connection_hooks:
+ *
+ * Runs the hooks on a connection the caller opened itself (a read-only
+ * connection of a command-line lookup), as the store does on its own.
+ */
+gboolean
+banso_store_run_connection_hooks (sqlite3   *db,
+                                  gboolean   writer,
+                                  GError   **error)
+{
+  g_autoptr(GArray) copy = NULL;
+
+  g_mutex_lock (&hooks_lock);
+  if (hooks != NULL)
+    copy = g_array_copy (hooks);
+  g_mutex_unlock (&hooks_lock);
+
+  for (guint i = 0; copy != NULL && i < copy->len; i++)
+    if (!g_array_index (copy, BansoConnectionHook, i) (db, writer, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 configure_connection (sqlite3  *db,
                       gboolean  writer,
@@ -159,7 +211,7 @@ configure_connection (sqlite3  *db,
         return FALSE;
     }
 
-  return TRUE;
+  return banso_store_run_connection_hooks (db, writer, error);
 }
 
 static gboolean

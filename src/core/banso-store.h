@@ -33,6 +33,12 @@ G_DECLARE_FINAL_TYPE (BansoStore, banso_store, BANSO, STORE, GObject)
 
 typedef struct _BansoTxn BansoTxn;
 
+/* Runs on each connection the store opens (the writer, every reader) before
+ * it is used: a module registers its SQL functions or FTS5 tokenizers there. */
+typedef gboolean (*BansoConnectionHook) (sqlite3   *db,
+                                         gboolean   writer,
+                                         GError   **error);
+
 GQuark      banso_store_error_quark       (void);
 BansoStore *banso_store_open              (const char    *path,
                                            GError       **error);
@@ -52,6 +58,11 @@ gboolean    banso_store_add_user          (BansoStore    *self,
                                            BansoUser     *user,
                                            GError       **error);
 char       *banso_now_iso8601             (void);
+
+void        banso_store_add_connection_hook  (BansoConnectionHook hook);
+gboolean    banso_store_run_connection_hooks (sqlite3            *db,
+                                              gboolean            writer,
+                                              GError            **error);
 
 sqlite3    *banso_store_acquire_reader    (BansoStore    *self,
                                            GError       **error);

@@ -24,7 +24,7 @@ struct _BansoUser
 G_DEFINE_FINAL_TYPE (BansoUser, banso_user, G_TYPE_OBJECT)
 
 static const char *role_names[] = {
-  "admin", "commune-official", "cultural-staff", "trainer",
+  "admin", "commune-official", "cultural-staff", "trainer", "lexicographer",
 };
 
 static void
@@ -134,7 +134,7 @@ banso_user_can_edit_records (BansoUser   *self,
 const char *
 banso_role_to_string (BansoRole role)
 {
-  g_return_val_if_fail (role <= BANSO_ROLE_TRAINER, "trainer");
+  g_return_val_if_fail (role <= BANSO_ROLE_LEXICOGRAPHER, "trainer");
   return role_names[role];
 }
 
@@ -164,6 +164,8 @@ banso_role_get_label (BansoRole role)
       return _("a commune official");
     case BANSO_ROLE_CULTURAL_STAFF:
       return _("cultural staff");
+    case BANSO_ROLE_LEXICOGRAPHER:
+      return _("a lexicographer");
     case BANSO_ROLE_TRAINER:
     default:
       return _("a trainer");

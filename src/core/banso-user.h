@@ -15,6 +15,7 @@ typedef enum
   BANSO_ROLE_COMMUNE_OFFICIAL,
   BANSO_ROLE_CULTURAL_STAFF,
   BANSO_ROLE_TRAINER,
+  BANSO_ROLE_LEXICOGRAPHER,
 } BansoRole;
 
 #define BANSO_TYPE_USER (banso_user_get_type ())

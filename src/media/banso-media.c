@@ -175,6 +175,40 @@ copy_in (BansoStore    *store,
   return g_steal_pointer (&sha256);
 }
 
+/* Writes the media document of a file already copied in. */
+static char *
+put_media_doc (BansoTxn    *txn,
+               const char  *path,
+               const char  *title,
+               const char  *mime,
+               const char  *sha256,
+               gint64       size,
+               GPtrArray   *chunks,
+               GError     **error)
+{
+  g_autoptr(GString) body = g_string_sized_new (256);
+  g_autofree char *id = banso_doc_new_id ();
+  g_autofree char *name = g_path_get_basename (path);
+  gint64 docno = 0;
+
+  g_string_append (body, "{\"title\":");
+  banso_json_append_string (body, title && *title ? title : name);
+  g_string_append (body, ",\"file_name\":");
+  banso_json_append_string (body, name);
+  g_string_append (body, ",\"mime\":");
+  banso_json_append_string (body, mime ? mime : "application/octet-stream");
+  g_string_append_printf (body, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":\"%s\",\"chunk_size\":%d,\"chunks\":[",
+                          size, sha256, BANSO_MEDIA_CHUNK_SIZE);
+  for (guint i = 0; i < chunks->len; i++)
+    g_string_append_printf (body, "%s\"%s\"", i ? "," : "", (char *)g_ptr_array_index (chunks, i));
+  g_string_append (body, "]}");
+
+  if (!banso_doc_put (txn, BANSO_MEDIA_TYPE, id, body->str, NULL, 0, &docno, NULL, error) ||
+      !banso_media_reindex_doc (txn, docno, body->str, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
 /**
  * banso_media_add:
  * @title: what the archive calls it, e.g. "Lễ hội Xên bản, Mường Giôn 2024"
@@ -195,11 +229,9 @@ banso_media_add (BansoStore    *store,
                  GError       **error)
 {
   g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) body = g_string_sized_new (256);
   g_autofree char *sha256 = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  gint64 size = 0, docno = 0;
+  gint64 size = 0;
   BansoTxn *txn;
 
   if (!banso_user_can_edit_archive (user, error))
@@ -207,24 +239,9 @@ banso_media_add (BansoStore    *store,
   if ((sha256 = copy_in (store, path, chunks, &size, cancellable, error)) == NULL)
     return NULL;
 
-  name = g_path_get_basename (path);
-  g_string_append (body, "{\"title\":");
-  banso_json_append_string (body, title && *title ? title : name);
-  g_string_append (body, ",\"file_name\":");
-  banso_json_append_string (body, name);
-  g_string_append (body, ",\"mime\":");
-  banso_json_append_string (body, mime ? mime : "application/octet-stream");
-  g_string_append_printf (body, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":\"%s\",\"chunk_size\":%d,\"chunks\":[",
-                          size, sha256, BANSO_MEDIA_CHUNK_SIZE);
-  for (guint i = 0; i < chunks->len; i++)
-    g_string_append_printf (body, "%s\"%s\"", i ? "," : "", (char *)g_ptr_array_index (chunks, i));
-  g_string_append (body, "]}");
-
-  id = banso_doc_new_id ();
   if ((txn = banso_store_begin (store, user, error)) == NULL)
     return NULL;
-  if (!banso_doc_put (txn, BANSO_MEDIA_TYPE, id, body->str, NULL, 0, &docno, NULL, error) ||
-      !banso_media_reindex_doc (txn, docno, body->str, error))
+  if (!(id = put_media_doc (txn, path, title, mime, sha256, size, chunks, error)))
     {
       banso_txn_rollback (txn);
       return NULL;
@@ -232,6 +249,34 @@ banso_media_add (BansoStore    *store,
   if (!banso_txn_commit (txn, error))
     return NULL;
   return g_steal_pointer (&id);
+}
+
+/**
+ * banso_media_add_in:
+ *
+ * Like banso_media_add(), inside the caller's transaction, for a module that
+ * adds media files with its own documents all or nothing (a dictionary's
+ * sounds and pictures); the caller has checked what the user may do. A file
+ * copied in for a transaction that is rolled back stays in the media folder,
+ * unreferenced, under its hash.
+ *
+ * Returns: (transfer full): the id of the new media document, or %NULL
+ */
+char *
+banso_media_add_in (BansoTxn      *txn,
+                    const char    *path,
+                    const char    *title,
+                    const char    *mime,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sha256 = NULL;
+  gint64 size = 0;
+
+  if ((sha256 = copy_in (banso_txn_get_store (txn), path, chunks, &size, cancellable, error)) == NULL)
+    return NULL;
+  return put_media_doc (txn, path, title, mime, sha256, size, chunks, error);
 }
 
 /**

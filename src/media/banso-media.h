@@ -51,6 +51,12 @@ char           *banso_media_add            (BansoStore       *store,
                                             const char       *mime,
                                             GCancellable     *cancellable,
                                             GError          **error);
+char           *banso_media_add_in         (BansoTxn         *txn,
+                                            const char       *path,
+                                            const char       *title,
+                                            const char       *mime,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
 BansoMediaFile *banso_media_lookup         (BansoStore       *store,
                                             const char       *id,
                                             GError          **error);

@@ -252,6 +252,42 @@ create_users (BansoStore  *store,
          banso_store_add_user (store, admin, trainer, error);
 }
 
+static GMutex hooks_lock;
+static GPtrArray *hooks;
+
+/**
+ * banso_demo_add_hook:
+ *
+ * Has @hook add its module's part to every demo made from now on.
+ */
+void
+banso_demo_add_hook (BansoDemoHook hook)
+{
+  g_mutex_lock (&hooks_lock);
+  if (hooks == NULL)
+    hooks = g_ptr_array_new ();
+  if (!g_ptr_array_find (hooks, hook, NULL))
+    g_ptr_array_add (hooks, hook);
+  g_mutex_unlock (&hooks_lock);
+}
+
+static gboolean
+run_hooks (BansoStore  *store,
+           BansoUser   *admin,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) copy = NULL;
+
+  g_mutex_lock (&hooks_lock);
+  if (hooks != NULL)
+    copy = g_ptr_array_copy (hooks, NULL, NULL);
+  g_mutex_unlock (&hooks_lock);
+  for (guint i = 0; copy != NULL && i < copy->len; i++)
+    if (!((BansoDemoHook)g_ptr_array_index (copy, i)) (store, admin, error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * banso_demo_generate:
  * @n_households: how many households; 5,000 for the demo, up to millions for
@@ -375,7 +411,7 @@ banso_demo_generate (BansoStore         *store,
         }
     }
 
-  if (!banso_txn_commit (txn, error))
+  if (!banso_txn_commit (txn, error) || !run_hooks (store, admin, error))
     return FALSE;
   if (progress)
     progress (n_households, n_households, user_data);

@@ -17,6 +17,14 @@ typedef void (*BansoDemoProgress) (guint    done,
                                    guint    total,
                                    gpointer user_data);
 
+/* A module's part of the demo (the sample dictionary), written after the
+ * district; the records know no module by name. */
+typedef gboolean (*BansoDemoHook) (BansoStore  *store,
+                                   BansoUser   *admin,
+                                   GError     **error);
+
+void     banso_demo_add_hook (BansoDemoHook hook);
+
 gboolean banso_demo_generate (BansoStore         *store,
                               guint               n_households,
                               guint32             seed,

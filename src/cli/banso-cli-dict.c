@@ -1,0 +1,224 @@
+/* banso-cli-dict.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `banso-cli dict`: import, search, export and list dictionaries. A search
+ * is a lookup, often one per process: it opens the database read-only, with
+ * no upgrade, no demo and no reindexing, and reads only the pages it needs.
+ */
+
+#define G_LOG_DOMAIN "banso-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "banso-cli.h"
+#include "banso-dict.h"
+#include "banso-dict-io.h"
+#include "banso-dict-search.h"
+#include "banso-dict-tasks.h"
+
+static void
+import_progress (guint64  done,
+                 guint64  total,
+                 guint    entries,
+                 gpointer user_data)
+{
+  g_printerr ("\r%u", entries);
+}
+
+static int
+dict_import (int    argc,
+             char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(BansoUser) user = NULL;
+  g_autoptr(BansoDictImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2)
+    return usage (_("dict import takes: FILE"));
+  if (!(store = open_store (&error)) || !(user = acting_user (store, &error)))
+    return fail (g_steal_pointer (&error));
+  result = banso_dict_import_file (store, user, argv[1],
+                                   isatty (STDERR_FILENO) ? import_progress : NULL, NULL, NULL,
+                                   &error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+  if (result == NULL)
+    return fail (g_steal_pointer (&error));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Imported %u entry into “%s” (%u media files).\n",
+                           "Imported %u entries into “%s” (%u media files).\n",
+                           result->n_entries),
+              result->n_entries, result->title, result->n_media);
+  return EXIT_SUCCESS;
+}
+
+static sqlite3 *
+open_read_only (GError **error)
+{
+  g_autofree char *path = database_path ();
+  sqlite3 *db = NULL;
+  int version = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL,
+                   _("Could not open the database %s: %s"), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version < BANSO_DICT_SCHEMA_STEP)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
+                   _("%s holds no dictionaries yet (open it once with Banso, or import one)."),
+                   path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (!banso_store_run_connection_hooks (db, FALSE, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+static int
+dict_search (int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoDictQuery) query = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) out = g_string_sized_new (4096);
+  g_autofree char *lang = NULL;
+  g_autofree char *text = NULL;
+  gboolean ignore_tone = FALSE;
+  int limit = BANSO_DICT_SEARCH_LIMIT;
+  GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, "CODE" },
+    { "ignore-tone", 0, 0, G_OPTION_ARG_NONE, &ignore_tone, NULL, NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, "N" },
+    { NULL }
+  };
+  sqlite3 *db;
+
+  if (!parse_command_options (&argc, &argv, entries, "dict search", &error) || argc < 2 ||
+      limit <= 0)
+    return usage (error ? error->message : _("dict search takes: [--lang CODE] QUERY"));
+
+  text = g_strjoinv (" ", argv + 1);
+  query = banso_dict_query_new (text);
+  query->lang = g_steal_pointer (&lang);
+  query->limit = (guint)limit;
+  if (ignore_tone)
+    query->flags |= BANSO_DICT_SEARCH_IGNORE_TONE;
+
+  if (!(db = open_read_only (&error)))
+    return fail (g_steal_pointer (&error));
+  hits = banso_dict_search (db, query, &error);
+  sqlite3_close (db);
+  if (hits == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (hits->len > 0 && ((BansoDictHit *)g_ptr_array_index (hits, 0))->match == BANSO_DICT_MATCH_FUZZY)
+    g_printerr (_("Nothing found for “%s”. Did you mean:\n"), text);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      BansoDictHit *hit = g_ptr_array_index (hits, i);
+
+      g_string_append_printf (out, "%s\t%s\n", hit->headword, hit->glosses);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  if (hits->len == 0)
+    {
+      g_printerr (_("Nothing found for “%s”.\n"), text);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+dict_export (int    argc,
+             char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *dictionary = NULL;
+  GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, "CODE" },
+    { "dictionary", 0, 0, G_OPTION_ARG_STRING, &dictionary, NULL, "ID" },
+    { NULL }
+  };
+  guint n = 0;
+
+  if (!parse_command_options (&argc, &argv, entries, "dict export", &error) || argc != 2)
+    return usage (error ? error->message : _("dict export takes: [--lang CODE] FILE.lift|FILE.ifo"));
+  if (!(store = open_store (&error)))
+    return fail (g_steal_pointer (&error));
+  if (!banso_dict_export_file (store, lang, dictionary, argv[1], &n, NULL, &error))
+    return fail (g_steal_pointer (&error));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry to %s.\n",
+                           "Exported %u entries to %s.\n", n),
+              n, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
+dict_list (int    argc,
+           char **argv)
+{
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3 *db;
+
+  if (argc != 1)
+    return usage (_("dict list takes no arguments"));
+  if (!(store = open_store (&error)) || !(db = banso_store_acquire_reader (store, &error)))
+    return fail (g_steal_pointer (&error));
+  list = banso_dict_list (db, &error);
+  banso_store_release_reader (store, db);
+  if (list == NULL)
+    return fail (g_steal_pointer (&error));
+  for (guint i = 0; i < list->len; i++)
+    {
+      BansoDictionaryInfo *info = g_ptr_array_index (list, i);
+
+      g_print ("%s\t%s\t%s\t%u%s%s\n", info->id, info->title, info->lang, info->n_entries,
+               info->sample ? "\tsample" : "", info->reference ? "\treference" : "");
+    }
+  return EXIT_SUCCESS;
+}
+
+int
+cmd_dict (int    argc,
+          char **argv)
+{
+  if (argc < 2)
+    return usage (_("dict takes: import, search, export or list"));
+  if (g_str_equal (argv[1], "import"))
+    return dict_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "search"))
+    return dict_search (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return dict_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "list"))
+    return dict_list (argc - 1, argv + 1);
+  return usage (_("dict takes: import, search, export or list"));
+}
