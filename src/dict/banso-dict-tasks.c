@@ -14,6 +14,7 @@
 #include "banso-dict-private.h"
 #include "banso-dict-tasks.h"
 #include "banso-drafts.h"
+#include "banso-media.h"
 #include "banso-store-async.h"
 
 void
@@ -24,8 +25,29 @@ banso_dict_entry_doc_free (BansoDictEntryDoc *doc)
   g_free (doc->id);
   g_free (doc->rev);
   g_clear_pointer (&doc->entry, json_object_unref);
+  g_clear_pointer (&doc->media, g_hash_table_unref);
   g_free (doc);
 }
+
+/**
+ * banso_dict_entry_doc_copy:
+ *
+ * Returns: (transfer full): a copy of @doc, its entry shared
+ */
+BansoDictEntryDoc *
+banso_dict_entry_doc_copy (const BansoDictEntryDoc *doc)
+{
+  BansoDictEntryDoc *copy = g_new0 (BansoDictEntryDoc, 1);
+
+  copy->id = g_strdup (doc->id);
+  copy->rev = g_strdup (doc->rev);
+  copy->entry = doc->entry ? json_object_ref (doc->entry) : NULL;
+  copy->media = doc->media ? g_hash_table_ref (doc->media) : NULL;
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (BansoDictEntryDoc, banso_dict_entry_doc,
+                     banso_dict_entry_doc_copy, banso_dict_entry_doc_free)
 
 void
 banso_dictionary_info_free (BansoDictionaryInfo *info)
@@ -151,6 +173,110 @@ banso_dict_browse_async (BansoStore          *store,
 
 /* Entries {{{ */
 
+/* Notes in @files the SHA-256 of each media file @node refers to
+ * ("media_id"), wherever it is in the entry. */
+static void
+find_media (sqlite3      *db,
+            sqlite3_stmt *stmt,
+            JsonNode     *node,
+            GHashTable   *files)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        find_media (db, stmt, json_array_get_element (array, i), files);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      const char *id = json_object_get_string_member_with_default (object, "media_id", NULL);
+      g_autoptr(GList) members = json_object_get_values (object);
+
+      if (id != NULL && !g_hash_table_contains (files, id))
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1))
+            g_hash_table_insert (files, g_strdup (id),
+                                 g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+        }
+      for (GList *l = members; l != NULL; l = l->next)
+        find_media (db, stmt, l->data, files);
+    }
+}
+
+static const char *
+media_id_of_href (JsonNode   *node,
+                  const char *href)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *id = media_id_of_href (json_array_get_element (array, i), href);
+
+          if (id != NULL)
+            return id;
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = NULL;
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, "href", NULL), href) == 0
+          && json_object_has_member (object, "media_id"))
+        return json_object_get_string_member_with_default (object, "media_id", NULL);
+      members = json_object_get_values (object);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *id = media_id_of_href (l->data, href);
+
+          if (id != NULL)
+            return id;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * banso_dict_entry_doc_find_media:
+ * @href: a media reference of the entry ("audio/x.wav")
+ *
+ * Needs no database: the files were looked up when the entry was loaded.
+ *
+ * Returns: (transfer full) (nullable): the file of @href, if it is all here
+ */
+GFile *
+banso_dict_entry_doc_find_media (const BansoDictEntryDoc *doc,
+                                 BansoStore              *store,
+                                 const char              *href)
+{
+  g_autoptr(JsonNode) node = NULL;
+  const char *id;
+  const char *sha256;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (doc != NULL && href != NULL, NULL);
+
+  if (doc->entry == NULL || doc->media == NULL)
+    return NULL;
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, doc->entry);
+  id = media_id_of_href (node, href);
+  sha256 = id ? g_hash_table_lookup (doc->media, id) : NULL;
+  if (sha256 == NULL)
+    return NULL;
+  path = banso_media_path (store, sha256);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_file_new_for_path (path);
+}
+
 static gpointer
 load_thread (sqlite3  *db,
              gpointer  data,
@@ -170,6 +296,18 @@ load_thread (sqlite3  *db,
   doc->id = g_strdup (info->id);
   doc->rev = g_strdup (info->rev);
   doc->entry = json_object_ref (json_node_get_object (node));
+  doc->media = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    /* Only the files whose every piece is here can be played. */
+    g_autoptr(sqlite3_stmt) stmt =
+      banso_sql_prepare (db,
+                         "SELECT m.sha256, m.have >= m.chunks FROM media_files m"
+                         " JOIN documents d ON d.docno = m.docno WHERE d.id = ?1",
+                         NULL);
+
+    if (stmt != NULL)
+      find_media (db, stmt, node, doc->media);
+  }
   return doc;
 }
 

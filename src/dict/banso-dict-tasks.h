@@ -23,7 +23,16 @@ typedef struct
   char       *id;
   char       *rev;
   JsonObject *entry;
+  GHashTable *media;    /* (nullable): media id → SHA-256 of the files here */
 } BansoDictEntryDoc;
+
+#define BANSO_TYPE_DICT_ENTRY_DOC (banso_dict_entry_doc_get_type ())
+
+GType              banso_dict_entry_doc_get_type (void) G_GNUC_CONST;
+BansoDictEntryDoc *banso_dict_entry_doc_copy     (const BansoDictEntryDoc *doc);
+GFile             *banso_dict_entry_doc_find_media (const BansoDictEntryDoc *doc,
+                                                    BansoStore              *store,
+                                                    const char              *href);
 
 /* A dictionary as banso_dict_list_async() lists it. */
 typedef struct

@@ -16,6 +16,7 @@
 #include "banso-dict.h"
 #include "banso-dict-entry-form.h"
 #include "banso-dictionary-page-private.h"
+#include "banso-store-async.h"
 #include "banso-ui-utils.h"
 
 static gboolean

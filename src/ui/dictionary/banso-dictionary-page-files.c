@@ -14,9 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "banso-dict.h"
-#include "banso-dict-format.h"
 #include "banso-dict-tasks.h"
 #include "banso-dictionary-page-private.h"
+#include "banso-store-async.h"
 #include "banso-ui-utils.h"
 
 static void
@@ -194,16 +194,16 @@ on_export_done (GObject      *source,
 {
   g_autoptr(BansoDictionaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint n = 0;
+  g_autofree guint *n = banso_store_task_finish (BANSO_STORE (source), result, &error);
   g_autofree char *message = NULL;
 
   set_busy (self, FALSE);
-  if (!banso_dict_export_finish (BANSO_STORE (source), result, &n, &error))
+  if (n == NULL)
     /* Translators: the export of a dictionary failed; then the reason. */
     message = g_strdup_printf (_("Not exported: %s"), error->message);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry exported",
-                                            "%u entries exported", n), n);
+                                            "%u entries exported", *n), *n);
   banso_widget_add_toast (GTK_WIDGET (self), message);
 }
 
@@ -216,11 +216,8 @@ on_export_response (GtkNativeDialog     *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      BansoDictFormat format = g_str_has_suffix (path, ".ifo") ? BANSO_DICT_FORMAT_STARDICT
-                             : g_str_has_suffix (path, ".csv") ? BANSO_DICT_FORMAT_CSV
-                             : BANSO_DICT_FORMAT_LIFT;
-
-      if (format == BANSO_DICT_FORMAT_LIFT && !g_str_has_suffix (path, ".lift"))
+      /* The format follows the name; LIFT unless it says otherwise. */
+      if (!g_str_has_suffix (path, ".ifo") && !g_str_has_suffix (path, ".lift"))
         {
           char *with_suffix = g_strconcat (path, ".lift", NULL);
 
@@ -231,9 +228,8 @@ on_export_response (GtkNativeDialog     *dialog,
       gtk_progress_bar_set_text (self->progress_bar, _("Exporting…"));
       self->file_cancellable = g_cancellable_new ();
       set_busy (self, TRUE);
-      banso_dict_export_async (banso_context_get_store (self->context),
-                               banso_context_get_user (self->context),
-                               _banso_dictionary_page_get_selected (self), path, format,
+      banso_dict_export_async (banso_context_get_store (self->context), NULL,
+                               _banso_dictionary_page_get_selected (self), path,
                                self->file_cancellable, on_export_done, g_object_ref (self));
     }
   g_object_unref (dialog);

@@ -35,7 +35,7 @@ struct _BansoDictionaryPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *dictionary_drop;
   GtkScrolledWindow  *letters_scroller;
-  GtkBox             *letters_box;
+  GtkFlowBox         *letters_box;
   GtkStack           *results_stack;
   GtkListBox         *results_list;
   GtkListBox         *favourites_list;

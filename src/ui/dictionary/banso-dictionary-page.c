@@ -20,6 +20,7 @@
 #include "banso-dict.h"
 #include "banso-dict-language.h"
 #include "banso-dict-tasks.h"
+#include "banso-store-async.h"
 #include "banso-dict-entry-view.h"
 #include "banso-dictionary-page-private.h"
 #include "banso-ui-utils.h"
@@ -345,11 +346,10 @@ resolve_media (const char *href,
                gpointer    user_data)
 {
   BansoDictionaryPage *self = user_data;
-  JsonObject *entry = banso_dict_entry_view_get_entry (self->entry_view);
 
-  if (self->context == NULL || entry == NULL)
+  if (self->context == NULL || self->doc == NULL)
     return NULL;
-  return banso_dict_entry_resolve_media (banso_context_get_store (self->context), entry, href);
+  return banso_dict_entry_doc_find_media (self->doc, banso_context_get_store (self->context), href);
 }
 
 static void
@@ -570,7 +570,7 @@ fill_letters (BansoDictionaryPage *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->letters_box))) != NULL)
-    gtk_box_remove (self->letters_box, child);
+    gtk_flow_box_remove (self->letters_box, child);
 
   if (language != NULL && language->scripts != NULL && language->scripts[0] != NULL)
     letters = banso_dict_language_letters (language, language->scripts[0]);
@@ -591,7 +591,7 @@ fill_letters (BansoDictionaryPage *self)
         gtk_widget_set_tooltip_text (button, tooltip);
       }
       g_signal_connect (button, "clicked", G_CALLBACK (on_letter_clicked), self);
-      gtk_box_append (self->letters_box, button);
+      gtk_flow_box_append (self->letters_box, button);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->letters_scroller), letters && letters->len > 0);
 }
@@ -814,6 +814,16 @@ banso_dictionary_page_section_init (BansoSectionInterface *iface)
 
 /* }}} */
 
+/* Whoever opens the Dictionary comes to type a word. */
+static void
+banso_dictionary_page_map (GtkWidget *widget)
+{
+  BansoDictionaryPage *self = BANSO_DICTIONARY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (banso_dictionary_page_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 banso_dictionary_page_dispose (GObject *object)
 {
@@ -854,6 +864,7 @@ banso_dictionary_page_class_init (BansoDictionaryPageClass *klass)
   object_class->finalize = banso_dictionary_page_finalize;
   object_class->get_property = banso_dictionary_page_get_property;
   object_class->set_property = banso_dictionary_page_set_property;
+  widget_class->map = banso_dictionary_page_map;
 
   banso_section_override_properties (object_class, PROP_TITLE);
 
