@@ -316,7 +316,7 @@ _banso_dict_data_open (const char    *path,
         self->chunk_offsets[i] += data_start;
 
       /* The size of the text: the gzip trailer has it modulo 2^32. */
-      if (!pread_all (self, trailer, 4, data_start + compressed + 4, error))
+      if (!pread_all (self, trailer, 4, self->file_size - 4, error))
         return NULL;
       isize = trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | ((guint64)trailer[3] << 24);
       if (self->n_chunks == 0)
@@ -333,7 +333,7 @@ _banso_dict_data_open (const char    *path,
             self->size += G_GUINT64_CONSTANT (0x100000000);
           if (self->size > (guint64)self->n_chunks * self->chunk_len || self->size < low)
             {
-              malformed (error, path, data_start + compressed + 4,
+              malformed (error, path, self->file_size - 4,
                          _("the size in the gzip trailer does not match the chunk table"));
               return NULL;
             }

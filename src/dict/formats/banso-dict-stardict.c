@@ -168,17 +168,37 @@ read_ifo (StarDict  *self,
   return TRUE;
 }
 
-/* Walks the .idx with offsets of @offset_bytes and sizes of @size_bytes;
- * returns the number of words, or -1 with the place of the first problem. */
-static gint64
-scan_idx (const guchar *data,
-          gsize         len,
-          guint         offset_bytes,
-          guint         size_bytes,
-          guint64       dict_size,
-          gsize        *bad_pos,
-          gboolean     *past_end)
+/* How the numbers after each word of an .idx are laid out. */
+typedef struct
 {
+  guint offset_field;  /* bytes */
+  guint size_field;
+  guint value_bytes;   /* 0: the whole field; 4: only its first 4 bytes */
+} IdxLayout;
+
+static guint64
+read_be (const guchar *p,
+         guint         n)
+{
+  guint64 v = 0;
+  guint k;
+
+  for (k = 0; k < n; k++)
+    v = (v << 8) | p[k];
+  return v;
+}
+
+/* Walks the .idx with @layout; returns the number of words, or -1 with the
+ * place of the first problem. */
+static gint64
+scan_idx (const guchar    *data,
+          gsize            len,
+          const IdxLayout *layout,
+          guint64          dict_size,
+          gsize           *bad_pos,
+          gboolean        *past_end)
+{
+  guint tail = layout->offset_field + layout->size_field;
   gsize pos = 0;
   gint64 n = 0;
 
@@ -186,9 +206,8 @@ scan_idx (const guchar *data,
   while (pos < len)
     {
       const guchar *nul = memchr (data + pos, '\0', MIN (len - pos, 256));
-      guint64 offset = 0;
-      guint64 size = 0;
-      guint k;
+      guint64 offset;
+      guint64 size;
 
       if (nul == NULL || nul == data + pos)
         {
@@ -196,20 +215,24 @@ scan_idx (const guchar *data,
           return -1;
         }
       pos = nul - data + 1;
-      if (len - pos < offset_bytes + size_bytes)
+      if (len - pos < tail)
         {
           *bad_pos = pos;
           return -1;
         }
-      for (k = 0; k < offset_bytes; k++)
-        offset = (offset << 8) | data[pos + k];
-      pos += offset_bytes;
-      for (k = 0; k < size_bytes; k++)
-        size = (size << 8) | data[pos + k];
-      pos += size_bytes;
+      offset = read_be (data + pos, layout->value_bytes ? layout->value_bytes : layout->offset_field);
+      size = read_be (data + pos + layout->offset_field,
+                      layout->value_bytes ? layout->value_bytes : layout->size_field);
+      if (layout->value_bytes != 0
+          && (read_be (data + pos + 4, 4) != 0 || read_be (data + pos + layout->offset_field + 4, 4) != 0))
+        {
+          *bad_pos = pos;
+          return -1;
+        }
+      pos += tail;
       if (offset > dict_size || size > dict_size - offset)
         {
-          *bad_pos = pos - offset_bytes - size_bytes;
+          *bad_pos = pos - tail;
           *past_end = TRUE;
           return -1;
         }
@@ -222,7 +245,12 @@ static gboolean
 check_idx (StarDict  *self,
            GError   **error)
 {
-  static const guint widths[][2] = { { 4, 4 }, { 8, 4 }, { 8, 8 }, { 4, 8 } };
+  static const IdxLayout others[] = {
+    { 4, 4, 0 }, { 8, 4, 0 }, { 8, 8, 0 },
+    /* A 32-bit number stored in a 64-bit long, as dictd2dic does on amd64. */
+    { 8, 8, 4 },
+  };
+  IdxLayout declared = { self->offset_bytes, 4, 0 };
   gsize len;
   const guchar *data = g_bytes_get_data (self->idx, &len);
   guint64 dict_size = _banso_dict_data_get_size (self->dict);
@@ -231,29 +259,28 @@ check_idx (StarDict  *self,
   gint64 n;
   guint i;
 
-  n = scan_idx (data, len, self->offset_bytes, 4, dict_size, &bad_pos, &past_end);
+  n = scan_idx (data, len, &declared, dict_size, &bad_pos, &past_end);
   if (n == self->wordcount)
     return TRUE;
 
-  /* A file of another record width that parses cleanly says what is wrong. */
-  for (i = 0; i < G_N_ELEMENTS (widths); i++)
+  /* A file of another record width that reads cleanly says what is wrong. */
+  for (i = 0; i < G_N_ELEMENTS (others); i++)
     {
       gsize other_pos;
       gboolean other_end;
 
-      if (widths[i][0] == self->offset_bytes && widths[i][1] == 4)
+      if (others[i].offset_field == declared.offset_field && others[i].size_field == 4
+          && others[i].value_bytes == 0)
         continue;
-      if (scan_idx (data, len, widths[i][0], widths[i][1], dict_size, &other_pos,
-                    &other_end) == self->wordcount)
+      if (scan_idx (data, len, &others[i], dict_size, &other_pos, &other_end) == self->wordcount)
         {
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s has index records with %u-byte offsets and %u-byte sizes, "
-                         "but %s says idxoffsetbits=%u with 4-byte sizes: the index was written "
-                         "by a broken converter (stardict-tools' dictd2dic on 64-bit machines "
-                         "does this). Convert the dictionary again with another tool, such as "
-                         "tabfile."),
-                       self->idx_path, widths[i][0], widths[i][1], self->ifo_path,
-                       self->offset_bytes * 8);
+                       _("File %s has %u bytes of offset and size after each word, but %s says "
+                         "idxoffsetbits=%u, which means %u: the index was written by a broken "
+                         "converter (stardict-tools' dictd2dic on 64-bit machines does this). "
+                         "Convert the dictionary again with another tool, such as tabfile."),
+                       self->idx_path, others[i].offset_field + others[i].size_field,
+                       self->ifo_path, self->offset_bytes * 8, self->offset_bytes + 4);
           return FALSE;
         }
     }
