@@ -25,6 +25,7 @@ struct _BansoDictEntryView
 
   JsonObject             *entry;
   GtkMediaStream         *playing;
+  GtkWidget              *playing_button;
 
   BansoDictMediaResolver  resolver;
   gpointer                resolver_data;
@@ -124,12 +125,28 @@ text_label (const char *text,
 }
 
 /* What a reader calls a writing system: "Thái (chữ Thái Việt)". */
-static const char *
+static char *
 ws_name (const char *ws)
 {
   const char *name = banso_dict_language_get_name (ws);
+  const char *script = NULL;
 
-  return name != NULL ? name : ws;
+  if (name == NULL)
+    return g_strdup (ws);
+  if (g_str_has_suffix (ws, "-Tavt"))
+    script = _("Tai Viet script");
+  else if (g_str_has_suffix (ws, "-Cham"))
+    script = _("Cham script");
+  else if (g_str_has_suffix (ws, "-Khmr"))
+    script = _("Khmer script");
+  else if (g_str_has_suffix (ws, "-Latn"))
+    script = _("Latin script");
+  else if (g_str_has_suffix (ws, "-fonipa"))
+    script = _("IPA");
+  if (script == NULL)
+    return g_strdup (name);
+  /* Translators: a language and a script, "Thái (Tai Viet script)". */
+  return g_strdup_printf (_("%s (%s)"), name, script);
 }
 
 /* A multitext as lines "text", each followed by the name of its writing
@@ -154,7 +171,8 @@ append_multitext (GtkBox     *box,
       gtk_box_append (GTK_BOX (row), text_label (text, style));
       if (named && ws != NULL)
         {
-          GtkWidget *tag = gtk_label_new (ws_name (ws));
+          g_autofree char *name = ws_name (ws);
+          GtkWidget *tag = gtk_label_new (name);
 
           gtk_widget_add_css_class (tag, "dim-label");
           gtk_widget_add_css_class (tag, "caption");
@@ -181,19 +199,67 @@ heading (const char *text)
 /* Pronunciation {{{ */
 
 static void
+set_play_button (GtkWidget *button,
+                 gboolean   playing)
+{
+  const char *label = playing ? _("Stop the pronunciation") : _("Play the pronunciation");
+
+  gtk_button_set_icon_name (GTK_BUTTON (button),
+                            playing ? "media-playback-stop-symbolic" : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+stop_playing (BansoDictEntryView *self)
+{
+  if (self->playing == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->playing, self);
+  gtk_media_stream_pause (self->playing);
+  g_clear_object (&self->playing);
+  if (self->playing_button != NULL)
+    set_play_button (self->playing_button, FALSE);
+  g_clear_weak_pointer (&self->playing_button);
+}
+
+/* The recording ended, or could not be played: the button says so. */
+static void
+on_stream_changed (GtkMediaStream     *stream,
+                   GParamSpec         *pspec,
+                   BansoDictEntryView *self)
+{
+  const GError *error = gtk_media_stream_get_error (stream);
+  GtkWidget *button = self->playing_button;
+
+  if (error != NULL && button != NULL)
+    {
+      /* Translators: a pronunciation could not be played; then why. */
+      g_autofree char *text = g_strdup_printf (_("Cannot play the recording: %s"), error->message);
+
+      stop_playing (self);
+      gtk_widget_set_tooltip_text (button, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else if (gtk_media_stream_get_ended (stream))
+    stop_playing (self);
+}
+
+static void
 on_play_clicked (GtkButton          *button,
                  BansoDictEntryView *self)
 {
   const char *href = g_object_get_data (G_OBJECT (button), "href");
   g_autoptr(GFile) file = NULL;
+  gboolean was_this = self->playing_button == GTK_WIDGET (button);
+
+  stop_playing (self);
+  if (was_this)
+    return;
 
   if (self->resolver != NULL)
     file = self->resolver (href, self->resolver_data);
-
-  if (self->playing != NULL)
-    gtk_media_stream_pause (self->playing);
-  g_clear_object (&self->playing);
-
   if (file == NULL)
     {
       gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("The recording is not on this computer"));
@@ -202,6 +268,10 @@ on_play_clicked (GtkButton          *button,
     }
 
   self->playing = gtk_media_file_new_for_file (file);
+  g_set_weak_pointer (&self->playing_button, GTK_WIDGET (button));
+  set_play_button (GTK_WIDGET (button), TRUE);
+  g_signal_connect (self->playing, "notify::ended", G_CALLBACK (on_stream_changed), self);
+  g_signal_connect (self->playing, "notify::error", G_CALLBACK (on_stream_changed), self);
   gtk_media_stream_play (self->playing);
 }
 
@@ -234,13 +304,10 @@ append_pronunciations (BansoDictEntryView *self,
 
           if (href == NULL)
             continue;
-          button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+          button = gtk_button_new ();
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_add_css_class (button, "circular");
-          gtk_widget_set_tooltip_text (button, _("Play the pronunciation"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Play the pronunciation"),
-                                          -1);
+          set_play_button (button, FALSE);
           g_object_set_data_full (G_OBJECT (button), "href", g_strdup (href), g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (on_play_clicked), self);
           gtk_box_append (GTK_BOX (row), button);
@@ -290,6 +357,7 @@ append_sense (BansoDictEntryView *self,
               JsonObject         *sense,
               const char         *number)
 {
+  const char *entry_pos = member_string (self->entry, "pos");
   GtkWidget *sense_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   const char *pos = member_string (sense, "pos");
@@ -305,7 +373,7 @@ append_sense (BansoDictEntryView *self,
   append_multitext (GTK_BOX (glosses), member_array (sense, "glosses"), "heading", TRUE);
   gtk_widget_set_hexpand (glosses, TRUE);
   gtk_box_append (GTK_BOX (title), glosses);
-  if (pos != NULL)
+  if (pos != NULL && g_strcmp0 (pos, entry_pos) != 0)
     {
       GtkWidget *pos_label = gtk_label_new (pos);
 
@@ -425,6 +493,7 @@ clear_content (BansoDictEntryView *self)
 {
   GtkWidget *child;
 
+  stop_playing (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -450,7 +519,7 @@ rebuild (BansoDictEntryView *self)
       const char *text = member_string (form, "text");
       const char *ws = member_string (form, "ws");
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-      const char *name = ws ? ws_name (ws) : NULL;
+      g_autofree char *name = ws ? ws_name (ws) : NULL;
       GtkWidget *tag;
 
       if (text == NULL)
@@ -510,9 +579,7 @@ banso_dict_entry_view_set_entry (BansoDictEntryView *self,
 
   if (self->entry == entry)
     return;
-  if (self->playing != NULL)
-    gtk_media_stream_pause (self->playing);
-  g_clear_object (&self->playing);
+  stop_playing (self);
   g_clear_pointer (&self->entry, json_object_unref);
   if (entry != NULL)
     self->entry = json_object_ref (entry);
@@ -554,9 +621,7 @@ banso_dict_entry_view_dispose (GObject *object)
 {
   BansoDictEntryView *self = (BansoDictEntryView *)object;
 
-  if (self->playing != NULL)
-    gtk_media_stream_pause (self->playing);
-  g_clear_object (&self->playing);
+  stop_playing (self);
   banso_dict_entry_view_set_resolver (self, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_DICT_ENTRY_VIEW);
 

@@ -27,6 +27,7 @@ struct _BansoDictionaryPage
   gboolean            search_mode;
   gulong              changed_id;
 
+  GtkBox             *box;
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
   GCancellable       *file_cancellable;

@@ -249,6 +249,7 @@ on_favourite_toggled (BansoDictionaryPage *self,
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (button),
                                active ? _("Remove from Favourites") : _("Add to Favourites"));
+  gtk_button_set_icon_name (GTK_BUTTON (button), active ? "starred-symbolic" : "non-starred-symbolic");
   if (self->entry_id == NULL || entry == NULL
       || active == saved_contains (self, "dictionary-favourites", self->entry_id))
     return;
@@ -873,6 +874,7 @@ banso_dictionary_page_class_init (BansoDictionaryPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-dictionary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BansoDictionaryPage, box);
   gtk_widget_class_bind_template_child (widget_class, BansoDictionaryPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BansoDictionaryPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, BansoDictionaryPage, paned);
