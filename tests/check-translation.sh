@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 
 cd "$srcdir"
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=ngettext:1,2 --add-comments=Translators --package-name=banso \
+  --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --add-comments=Translators --package-name=banso \
   -f po/POTFILES.in -o "$work/banso.pot"
 msgmerge --quiet --no-fuzzy-matching -o "$work/vi.po" po/vi.po "$work/banso.pot"
 msgfmt --check -o /dev/null po/vi.po
