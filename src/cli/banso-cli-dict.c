@@ -39,12 +39,20 @@ dict_import (int    argc,
   g_autoptr(BansoUser) user = NULL;
   g_autoptr(BansoDictImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *lang = NULL;
+  gboolean keep_missing = FALSE;
+  GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, "CODE" },
+    { "keep-missing-media", 0, 0, G_OPTION_ARG_NONE, &keep_missing, NULL, NULL },
+    { NULL }
+  };
 
-  if (argc != 2)
-    return usage (_("dict import takes: FILE"));
+  if (!parse_command_options (&argc, &argv, entries, "dict import", &error) || argc != 2)
+    return usage (error ? error->message : _("dict import takes: [--lang CODE] FILE"));
   if (!(store = open_store (&error)) || !(user = acting_user (store, &error)))
     return fail (g_steal_pointer (&error));
-  result = banso_dict_import_file (store, user, argv[1],
+  result = banso_dict_import_file (store, user, argv[1], lang,
+                                   keep_missing ? BANSO_DICT_IMPORT_KEEP_MISSING_MEDIA : 0,
                                    isatty (STDERR_FILENO) ? import_progress : NULL, NULL, NULL,
                                    &error);
   if (isatty (STDERR_FILENO))

@@ -41,7 +41,8 @@ usage (const char *message)
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
                 "                                     send and receive changes with the data center\n"
-                "  dict import FILE                   import a dictionary (LIFT, StarDict .ifo, dictd .index, CSV)\n"
+                "  dict import [--lang CODE] [--keep-missing-media] FILE\n"
+                "                                     import a dictionary (LIFT, StarDict .ifo, dictd .index, CSV)\n"
                 "  dict search [--lang CODE] QUERY    look a word up, best first: headword, tab, glosses\n"
                 "  dict export [--lang CODE] FILE     write entries as LIFT (.lift), StarDict (.ifo) or CSV\n"
                 "  dict list                          list the dictionaries\n"));

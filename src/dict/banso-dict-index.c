@@ -294,6 +294,7 @@ index_entry (BansoTxn    *txn,
   g_autoptr(JsonObject) o = NULL;
   g_autofree char *headword = NULL;
   g_autofree char *glosses = NULL;
+  g_autofree char *summary = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GBytes) sort_key = NULL;
   const BansoDictLanguage *language;
@@ -335,6 +336,8 @@ index_entry (BansoTxn    *txn,
 
   headword = banso_dict_entry_headword (o);
   glosses = banso_dict_entry_glosses (o);
+  if (*glosses == '\0' && text->len > 0)
+    summary = g_utf8_substring (text->str, 0, MIN (g_utf8_strlen (text->str, -1), 400));
   if (forms != NULL && json_array_get_length (forms) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (forms, 0)))
     first = json_object_get_string_member_with_default (json_node_get_object (json_array_get_element (forms, 0)),
@@ -343,7 +346,7 @@ index_entry (BansoTxn    *txn,
 
   stmt = banso_txn_prepare (txn,
                             "INSERT INTO dict_entry_index (docno, dictionary, lang, headword,"
-                            " glosses, text, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            " glosses, text, sort_key, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -355,6 +358,7 @@ index_entry (BansoTxn    *txn,
   sqlite3_bind_text (stmt, 6, text->str, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 7, g_bytes_get_data (sort_key, NULL), g_bytes_get_size (sort_key),
                      SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, summary, -1, SQLITE_STATIC);
   if (!step_done (txn, stmt, error))
     return FALSE;
 

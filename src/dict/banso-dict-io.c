@@ -40,6 +40,8 @@ typedef struct
 {
   BansoTxn                *txn;
   const char              *path;
+  const char              *lang;
+  BansoDictImportFlags     flags;
   char                    *folder;
   char                    *dictionary_id;
   GHashTable              *media;     /* full path → media id */
@@ -75,7 +77,7 @@ add_media (Import      *im,
 
       if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
         {
-          if (!required)
+          if (!required || (im->flags & BANSO_DICT_IMPORT_KEEP_MISSING_MEDIA))
             return TRUE;
           head = banso_dict_entry_headword (entry);
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
@@ -145,6 +147,9 @@ import_entry (JsonObject  *entry,
     return FALSE;
 
   json_object_set_string_member (entry, "dictionary", im->dictionary_id);
+  if (im->lang != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (entry, "lang", "und"), "und") == 0)
+    json_object_set_string_member (entry, "lang", im->lang);
   list = _banso_json_array (entry, "pronunciations");
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)) &&
@@ -211,6 +216,8 @@ dictionary_from_info (JsonObject *info,
 /**
  * banso_dict_import_file:
  * @path: a LIFT, StarDict `.ifo`, dictd `.index` or CSV file
+ * @lang: (nullable): the language of the entries when the file does not say
+ * @flags: what a missing sound file does
  *
  * Imports a dictionary file as a new dictionary, all or nothing, in one
  * transaction; a sound file an entry names but that is missing refuses the
@@ -222,6 +229,8 @@ BansoDictImportResult *
 banso_dict_import_file (BansoStore               *store,
                         BansoUser                *user,
                         const char               *path,
+                        const char               *lang,
+                        BansoDictImportFlags      flags,
                         BansoDictImportProgress   progress,
                         gpointer                  user_data,
                         GCancellable             *cancellable,
@@ -250,6 +259,8 @@ banso_dict_import_file (BansoStore               *store,
     }
 
   im.path = path;
+  im.lang = lang;
+  im.flags = flags;
   im.folder = folder;
   im.media = media;
   im.progress = progress;
@@ -266,6 +277,9 @@ banso_dict_import_file (BansoStore               *store,
                         error))
     goto fail;
   dictionary = dictionary_from_info (info, path);
+  if (lang != NULL &&
+      g_str_equal (json_object_get_string_member (dictionary, "lang"), "und"))
+    json_object_set_string_member (dictionary, "lang", lang);
   if (!banso_dictionary_save (im.txn, im.dictionary_id, rev, dictionary, NULL, NULL, error))
     goto fail;
   if (!banso_txn_commit (im.txn, error))

@@ -17,6 +17,18 @@ typedef void (*BansoDictImportProgress) (guint64   done,
                                          guint     entries,
                                          gpointer  user_data);
 
+/**
+ * BansoDictImportFlags:
+ * @BANSO_DICT_IMPORT_DEFAULT: a sound file an entry names must be there
+ * @BANSO_DICT_IMPORT_KEEP_MISSING_MEDIA: a missing sound file is not an
+ *   error; its reference is kept as the file had it, without a media document
+ */
+typedef enum
+{
+  BANSO_DICT_IMPORT_DEFAULT            = 0,
+  BANSO_DICT_IMPORT_KEEP_MISSING_MEDIA = 1 << 0,
+} BansoDictImportFlags;
+
 typedef struct
 {
   char  *dictionary_id;  /* the new dictionary document */
@@ -30,6 +42,8 @@ void                   banso_dict_import_result_free (BansoDictImportResult   *r
 BansoDictImportResult *banso_dict_import_file        (BansoStore              *store,
                                                       BansoUser               *user,
                                                       const char              *path,
+                                                      const char              *lang,
+                                                      BansoDictImportFlags     flags,
                                                       BansoDictImportProgress  progress,
                                                       gpointer                 user_data,
                                                       GCancellable            *cancellable,

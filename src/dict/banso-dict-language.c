@@ -33,7 +33,7 @@ static const char * const blt_alphabets[] = {
 static const char * const hnj_scripts[] = { "hnj-Latn", NULL };
 static const char * const hnj_aliases[] = { "hmn", "mww", "blu", NULL };
 static const char * const hnj_alphabets[] = {
-  "a c ch d dh e f g h hl hm hml hn hny i k kh l m ml n nc nch ndl nk nkh np nph npl nplh nq nqh nr nrh nt nth nts ntsh ntx ntxh ny o p ph pl plh q qh r rh s t th ts tsh tx txh u v w x xy y z",
+  "a b c ch d dh e f g h hl hm hml hn hny i j k kh l m ml n nc nch ndl nk nkh np nph npl nplh nq nqh nr nrh nt nth nts ntsh ntx ntxh ny o p ph pl plh q qh r rh s t th ts tsh tx txh u v w x xy y z",
   NULL
 };
 static const char * const rad_scripts[] = { "rad-Latn", NULL };

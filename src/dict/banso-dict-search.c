@@ -107,7 +107,7 @@ add_hit (Search          *s,
     return TRUE;
   if (s->fetch == NULL &&
       sqlite3_prepare_v2 (s->db,
-                          "SELECT d.id, x.headword, x.glosses, x.lang FROM dict_entry_index x"
+                          "SELECT d.id, x.headword, coalesce (x.summary, x.glosses), x.lang FROM dict_entry_index x"
                           " JOIN documents d USING (docno) WHERE x.docno = ?1"
                           " AND (?2 IS NULL OR x.lang = ?2) AND (?3 IS NULL OR x.dictionary = ?3)",
                           -1, &s->fetch, NULL) != SQLITE_OK)
@@ -495,7 +495,7 @@ banso_dict_browse (sqlite3     *db,
   g_autofree char *tail = g_strdup_printf (" ORDER BY x.lang, x.sort_key LIMIT %u OFFSET %u",
                                            limit, offset);
   g_autoptr(sqlite3_stmt) stmt = prepare_browse (db,
-                                                 "SELECT d.id, x.headword, x.glosses, x.lang"
+                                                 "SELECT d.id, x.headword, coalesce (x.summary, x.glosses), x.lang"
                                                  " FROM dict_entry_index x JOIN documents d USING (docno)",
                                                  lang, letter, dictionary, tail, &start, &end, error);
   GPtrArray *hits;

@@ -544,6 +544,7 @@ typedef struct
   char                    *path;
   char                    *lang;
   char                    *dictionary;
+  BansoDictImportFlags     flags;
   BansoDictImportProgress  progress;
   gpointer                 progress_data;
   GMainContext            *context;
@@ -603,7 +604,8 @@ import_thread (GTask        *task,
   GError *error = NULL;
   BansoDictImportResult *result;
 
-  result = banso_dict_import_file (BANSO_STORE (source), job->user, job->path,
+  result = banso_dict_import_file (BANSO_STORE (source), job->user, job->path, job->lang,
+                                   job->flags,
                                    job->progress ? forward_progress : NULL, job, cancellable,
                                    &error);
   if (result == NULL)
@@ -614,6 +616,8 @@ import_thread (GTask        *task,
 
 /**
  * banso_dict_import_async:
+ * @lang: (nullable): the language of the entries when the file does not say
+ * @flags: what a missing sound file does
  * @progress: (nullable): called in the caller's main context as the file is read;
  *   @progress_data must live until the task completes
  *
@@ -625,6 +629,8 @@ void
 banso_dict_import_async (BansoStore               *store,
                          BansoUser                *user,
                          const char               *path,
+                         const char               *lang,
+                         BansoDictImportFlags      flags,
                          BansoDictImportProgress   progress,
                          gpointer                  progress_data,
                          GCancellable             *cancellable,
@@ -635,6 +641,8 @@ banso_dict_import_async (BansoStore               *store,
 
   job->user = g_object_ref (user);
   job->path = g_strdup (path);
+  job->lang = g_strdup (lang);
+  job->flags = flags;
   job->progress = progress;
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();

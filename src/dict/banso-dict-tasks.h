@@ -10,6 +10,7 @@
 #include "banso-dict-io.h"
 #include "banso-dict-search.h"
 #include "banso-store.h"
+#include "banso-store-async.h"
 
 G_BEGIN_DECLS
 
@@ -98,6 +99,8 @@ void banso_dict_list_async         (BansoStore               *store,
 void banso_dict_import_async       (BansoStore               *store,
                                     BansoUser                *user,
                                     const char               *path,
+                                    const char               *lang,
+                                    BansoDictImportFlags      flags,
                                     BansoDictImportProgress   progress,
                                     gpointer                  progress_data,
                                     GCancellable             *cancellable,

@@ -44,6 +44,9 @@ static const char step_11[] =
   "  lang TEXT NOT NULL,"
   "  headword TEXT NOT NULL,"
   "  glosses TEXT NOT NULL,"
+  /* What a result line shows when the entry has no glosses (a StarDict
+   * or dictd entry has only its definition); NULL: the glosses. */
+  "  summary TEXT,"
   "  text TEXT NOT NULL,"
   "  sort_key BLOB NOT NULL"
   ");"
