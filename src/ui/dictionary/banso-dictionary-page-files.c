@@ -82,6 +82,47 @@ on_progress (guint64  done,
 
 /* Import {{{ */
 
+static void start_import (BansoDictionaryPage  *self,
+                          const char           *path,
+                          BansoDictImportFlags  flags);
+
+static void
+on_missing_answered (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     BansoDictionaryPage *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "import") == 0)
+    start_import (self, path, BANSO_DICT_IMPORT_KEEP_MISSING_MEDIA);
+}
+
+/* A sound file the dictionary names is not beside it: the officials choose
+ * between importing the entries without it and fetching it first. */
+static void
+ask_about_missing_media (BansoDictionaryPage *self,
+                         const char          *path,
+                         const GError        *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("A Sound File Is Missing"),
+                                              error->message);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("The entries can be imported without their missing recordings; "
+                                    "the references are kept, so an export gives them back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import Without Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_missing_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
@@ -93,6 +134,12 @@ on_import_done (GObject      *source,
   g_autofree char *message = NULL;
 
   set_busy (self, FALSE);
+  if (imported == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+      && self->import_path != NULL)
+    {
+      ask_about_missing_media (self, self->import_path, error);
+      return;
+    }
   if (imported == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -111,20 +158,22 @@ on_import_done (GObject      *source,
 }
 
 static void
-start_import (BansoDictionaryPage *self,
-              GFile               *file)
+start_import (BansoDictionaryPage  *self,
+              const char           *path,
+              BansoDictImportFlags  flags)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *text = g_strdup_printf (_("Importing %s…"), name);
   BansoContext *context = self->context;
 
+  g_free (self->import_path);
+  self->import_path = g_strdup (path);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, text);
   self->file_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   banso_dict_import_async (banso_context_get_store (context), banso_context_get_user (context), path,
-                           on_progress, self, self->file_cancellable,
+                           NULL, flags, on_progress, self, self->file_cancellable,
                            on_import_done, g_object_ref (self));
 }
 
@@ -136,8 +185,9 @@ on_import_response (GtkNativeDialog     *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
 
-      start_import (self, file);
+      start_import (self, path, BANSO_DICT_IMPORT_DEFAULT);
     }
   g_object_unref (dialog);
 }

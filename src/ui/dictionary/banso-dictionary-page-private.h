@@ -31,6 +31,7 @@ struct _BansoDictionaryPage
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
   GCancellable       *file_cancellable;
+  char               *import_path;
 
   GtkPaned           *paned;
   GtkSearchEntry     *search_entry;

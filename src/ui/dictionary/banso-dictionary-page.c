@@ -851,6 +851,7 @@ banso_dictionary_page_finalize (GObject *object)
 
   g_free (self->entry_id);
   g_free (self->letter);
+  g_free (self->import_path);
 
   G_OBJECT_CLASS (banso_dictionary_page_parent_class)->finalize (object);
 }
