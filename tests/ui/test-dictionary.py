@@ -11,7 +11,9 @@
 # turn into Stop while it plays and back when it ends; types a gloss word
 # (reverse lookup) and finds the entry; types a word that is not there and
 # is offered the nearest headwords; marks an entry as favourite and finds it
-# in Favourites once the search is cleared. Leaves screenshots.
+# in Favourites once the search is cleared; edits the entry in its form,
+# which refuses Latin letters in the Tai Viet field and saves a new gloss.
+# Leaves screenshots.
 #
 # Run by run-ui-test.sh (Xvfb, a D-Bus session, the accessibility bus):
 #   test-dictionary.py --banso BANSO --data-dir DIR --screenshots DIR
@@ -21,8 +23,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bansoui import (App, UIError, children, choose_section, do_action, find, find_all,  # noqa: E402
-                     label_texts, log, name, role, run, screenshot, set_text)
+from bansoui import (App, UIError, children, choose_section, description, do_action,  # noqa: E402
+                     find, find_all, label_texts, log, name, role, run, screenshot,
+                     sensitive, set_text)
 from gi.repository import Atspi  # noqa: E402
 
 SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared',
@@ -132,7 +135,26 @@ def steps(app, data_dir, shots):
     app.wait(lambda: len(children(recent)) >= 1, 'the entries looked up under "Recently Looked Up"')
     screenshot(os.path.join(shots, 'dictionary-start.png'))
 
-    log('8. close the window')
+    log('8. the entry form: letters of the wrong script are refused, a change is saved')
+    do_action(app.wait_find(main, 'push button', pred=lambda a: name(a) == 'Edit',
+                            what='the Edit button of the entry'))
+    form = app.window('Edit Entry')
+    save = app.wait_find(form, 'push button', 'Save')
+    tavt = app.wait_find(form, 'text', 'Thái (Tai Viet script)')
+    set_text(tavt, 'kau')
+    app.wait(lambda: not sensitive(save) and
+             description(save).startswith('Thái (Tai Viet script): '),
+             'Save to be off, naming the Tai Viet field')
+    screenshot(os.path.join(shots, 'dictionary-form-refused.png'))
+    set_text(tavt, '\uaab9\uaa80\uaab7')
+    gloss = app.wait_find(form, 'text', 'Gloss in Vietnamese')
+    set_text(gloss, 'cây lúa')
+    app.wait(lambda: sensitive(save), 'Save to be on again')
+    do_action(save)
+    app.wait(lambda: app.find_window('Edit Entry') is None, 'the form to close once saved')
+    app.wait(lambda: 'cây lúa' in label_texts(main), 'the new gloss in the entry')
+
+    log('9. close the window')
     app.quit()
 
 

@@ -19,6 +19,7 @@
 
 #include "banso-dict.h"
 #include "banso-dict-entry-form.h"
+#include "banso-dict-entry-view.h"
 #include "banso-dict-language.h"
 #include "banso-ui-utils.h"
 
@@ -574,8 +575,8 @@ build_headword_rows (BansoDictEntryForm *self)
   for (guint i = 0; i < tags->len; i++)
     {
       const char *ws = g_ptr_array_index (tags, i);
-      const char *name = banso_dict_language_get_name (ws);
-      AdwEntryRow *row = entry_row (self, name ? name : ws, form_text (forms, ws));
+      g_autofree char *name = banso_dict_ws_dup_name (ws);
+      AdwEntryRow *row = entry_row (self, name, form_text (forms, ws));
 
       g_object_set_data_full (G_OBJECT (row), "ws", g_strdup (ws), g_free);
       adw_preferences_group_add (self->headword_group, GTK_WIDGET (row));

@@ -124,9 +124,14 @@ text_label (const char *text,
   return label;
 }
 
-/* What a reader calls a writing system: "Thái (chữ Thái Việt)". */
-static char *
-ws_name (const char *ws)
+/**
+ * banso_dict_ws_dup_name:
+ * @ws: a writing system, "blt-Tavt"
+ *
+ * Returns: what a reader calls it: "Thái (chữ Thái Việt)"
+ */
+char *
+banso_dict_ws_dup_name (const char *ws)
 {
   const char *name = banso_dict_language_get_name (ws);
   const char *script = NULL;
@@ -171,7 +176,7 @@ append_multitext (GtkBox     *box,
       gtk_box_append (GTK_BOX (row), text_label (text, style));
       if (named && ws != NULL)
         {
-          g_autofree char *name = ws_name (ws);
+          g_autofree char *name = banso_dict_ws_dup_name (ws);
           GtkWidget *tag = gtk_label_new (name);
 
           gtk_widget_add_css_class (tag, "dim-label");
@@ -519,7 +524,7 @@ rebuild (BansoDictEntryView *self)
       const char *text = member_string (form, "text");
       const char *ws = member_string (form, "ws");
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-      g_autofree char *name = ws ? ws_name (ws) : NULL;
+      g_autofree char *name = ws ? banso_dict_ws_dup_name (ws) : NULL;
       GtkWidget *tag;
 
       if (text == NULL)

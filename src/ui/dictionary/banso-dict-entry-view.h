@@ -19,6 +19,7 @@ typedef GFile *(*BansoDictMediaResolver) (const char *href,
 G_DECLARE_FINAL_TYPE (BansoDictEntryView, banso_dict_entry_view, BANSO, DICT_ENTRY_VIEW, GtkWidget)
 
 const char *banso_dict_script_class            (const char             *text);
+char       *banso_dict_ws_dup_name             (const char             *ws);
 
 GtkWidget  *banso_dict_entry_view_new          (void);
 void        banso_dict_entry_view_set_resolver (BansoDictEntryView     *self,

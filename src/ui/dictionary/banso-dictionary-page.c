@@ -672,9 +672,19 @@ on_store_changed (BansoStore          *store,
                   BansoDictionaryPage *self)
 {
   if (g_strcmp0 (type, BANSO_DICTIONARY_TYPE) == 0)
-    reload_dictionaries (self);
-  else
-    run_search (self);
+    {
+      reload_dictionaries (self);
+      return;
+    }
+  run_search (self);
+  /* The entry shown may be the one that changed: read it again. */
+  if (self->entry_id != NULL)
+    {
+      g_autofree char *id = g_strdup (self->entry_id);
+
+      g_clear_pointer (&self->entry_id, g_free);
+      show_entry (self, id);
+    }
 }
 
 /* }}} */
