@@ -9,7 +9,8 @@
 # language with Ctrl+Shift+L and chooses Thái (Tai Viet script) again in its
 # drop-down; clicks keys in the order the words are spoken and checks that the
 # search field holds them in Unicode's visual order, NFC, with the focus still
-# in it; takes a pre-base vowel back with Backspace; looks for the shortcuts in
+# in it; takes a pre-base vowel back with Backspace; types with the computer's
+# keys once Physical Keys is on, and plain letters once it is off; looks for the shortcuts in
 # the shortcuts window; hides the keyboard again. Leaves a screenshot of each
 # stage in the screenshot directory.
 #
@@ -27,7 +28,7 @@ PRESSED = _Atspi.StateType.PRESSED
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bansoui import (Atspi, RecordsPage, UIError, WaitTimeout, children, click,  # noqa: E402
                      combo, do_action, find, find_all, has_state, key, label_texts, log,
-                     name, open_menu_item, role, run, screenshot, text)
+                     name, open_menu_item, role, run, screenshot, sensitive, text)
 
 TAI_VIET = 'Thái (Tai Viet script)'
 THAI_LATIN = 'Thái (Latin script)'
@@ -155,8 +156,62 @@ def step_backspace(app, main, panel, search, shots):
              'Backspace to leave the consonant (the search reads %r)' % text(search))
 
 
+def step_physical(app, main, panel, search, shots):
+    log('6. with Physical Keys on, the computer\'s keys type Tai Viet, in spoken order too, '
+        'except while an input method composes')
+    physical = app.wait_find(panel, 'push button', 'Physical Keys')
+    click(physical)
+    app.wait(lambda: has_state(physical, PRESSED), 'Physical Keys to be pressed')
+    if not has_state(search, Atspi.StateType.FOCUSED):
+        raise UIError('Physical Keys took the focus from the search')
+    before = text(search)
+    app.focus_window('Banso')
+    # space k e Shift+n r: ꪀ, ꪵ, ꪙ (high no), the tone mai ek.
+    key('space', 'k', 'e', 'shift+n', 'r')
+    want = before + ' ꪵꪀ꪿ꪙ'
+    app.wait(lambda: text(search) == want,
+             'the keys to type %r (the search reads %r)' % (want, text(search)))
+    # Backspace is the composer's: after k e (ꪵꪀ) it takes back the vowel, not the ꪀ
+    # at the end that GTK's own Backspace would delete.
+    key('space', 'k', 'e')
+    app.wait(lambda: text(search) == want + ' ꪵꪀ', 'k e to type ꪵꪀ (the search reads %r)'
+             % text(search))
+    key('BackSpace')
+    app.wait(lambda: text(search) == want + ' ꪀ',
+             'Backspace to take the vowel back (the search reads %r)' % text(search))
+    # Ctrl and the keys the layout has not still work as always.
+    key('ctrl+a', 'Delete')
+    app.wait(lambda: text(search) == '', 'Ctrl+A and Delete to empty the search')
+
+    # An input method composing: GTK's own, with Ctrl+Shift+U, shows the code point it is
+    # given as a preedit. Its keys (a, 8, 0: Tai Viet letters with Physical Keys on) must
+    # all reach it, and the panel's keys must wait, until it commits.
+    key('ctrl+shift+u')
+    ka = key_button(app, panel, 'ꪀ')
+    app.wait(lambda: not sensitive(ka), 'the keys to wait while the input method composes')
+    key('a', 'a', '8', '0')
+    screenshot(os.path.join(shots, 'keyboard-input-method.png'))
+    if text(search) not in ('', None) and 'ꪱ' in text(search):
+        raise UIError('a key went to the keyboard while the input method was composing: %r'
+                      % text(search))
+    key('space')
+    app.wait(lambda: text(search) == 'ꪀ',
+             'the input method to commit U+AA80 (the search reads %r)' % text(search))
+    app.wait(lambda: sensitive(ka), 'the keys to come back once the input method is done')
+    key('e')
+    app.wait(lambda: text(search) == 'ꪵꪀ',
+             'the next key to be the keyboard\'s again (the search reads %r)' % text(search))
+    key('ctrl+a', 'Delete')
+    app.wait(lambda: text(search) == '', 'Ctrl+A and Delete to empty the search')
+    click(physical)
+    app.wait(lambda: not has_state(physical, PRESSED), 'Physical Keys to be released')
+    key('k')
+    app.wait(lambda: text(search) == 'k', 'a plain k once Physical Keys is off')
+    screenshot(os.path.join(shots, 'keyboard-physical.png'))
+
+
 def step_shortcuts(app, main, shots):
-    log('6. the shortcuts window lists the keyboard\'s shortcuts')
+    log('7. the shortcuts window lists the keyboard\'s shortcuts')
     open_menu_item(app, main, 'Keyboard Shortcuts')
     shortcuts = app.window('Keyboard Shortcuts')
     for title in ('Show or hide the on-screen keyboard', 'Switch the keyboard language'):
@@ -169,7 +224,7 @@ def step_shortcuts(app, main, shots):
 
 
 def step_hide(app, main, shots):
-    log('7. the close button of the keyboard hides it')
+    log('8. the close button of the keyboard hides it')
     panel = keyboard_panel(app, main)
     do_action(app.wait_find(panel, 'push button', 'Hide the Keyboard'))
     toggle = app.wait_find(main, 'push button', 'On-screen Keyboard')
@@ -183,6 +238,7 @@ def steps(app, data_dir, shots):
     step_language(app, main, panel, language, search, shots)
     step_type(app, main, panel, search, shots)
     step_backspace(app, main, panel, search, shots)
+    step_physical(app, main, panel, search, shots)
     step_shortcuts(app, main, shots)
     step_hide(app, main, shots)
     app.quit()

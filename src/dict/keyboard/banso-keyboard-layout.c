@@ -120,6 +120,38 @@ banso_keyboard_layout_get_row (const BansoKeyboardLayout *layout,
   return keys;
 }
 
+/**
+ * banso_keyboard_layout_find_physical:
+ * @character: what the physical key types without Shift on a US keyboard ('k', '[')
+ *
+ * Returns: (nullable): the key of @layout that the physical key stands for
+ */
+const BansoKeyboardKey *
+banso_keyboard_layout_find_physical (const BansoKeyboardLayout *layout,
+                                     gunichar                   character)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  for (guint r = 0; r < banso_keyboard_layout_get_n_rows (layout); r++)
+    for (const BansoKeyboardKey *key = layout->rows[r]; key->text != NULL; key++)
+      if (key->physical != NULL && g_utf8_get_char (key->physical) == character)
+        return key;
+  return NULL;
+}
+
+/* Whether the physical keyboard can type this layout (Tai Viet's mnemonic keys). */
+gboolean
+banso_keyboard_layout_has_physical (const BansoKeyboardLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  for (guint r = 0; r < banso_keyboard_layout_get_n_rows (layout); r++)
+    for (const BansoKeyboardKey *key = layout->rows[r]; key->text != NULL; key++)
+      if (key->physical != NULL)
+        return TRUE;
+  return FALSE;
+}
+
 const char *
 banso_keyboard_key_get_text (const BansoKeyboardKey *key,
                              gboolean                shifted)

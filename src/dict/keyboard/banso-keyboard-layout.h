@@ -29,6 +29,8 @@ typedef struct {
   const char *shifted;   /* what it inserts with Shift; NULL: the same as text */
   const char *label;     /* what the key shows when it is not its text; NULL: the text */
   const char *name;      /* a name for screen readers (N_()), or NULL */
+  const char *physical;  /* the key of a US keyboard that types it when the panel maps the
+                          * physical keyboard (its unshifted character), or NULL */
 } BansoKeyboardKey;
 
 typedef struct _BansoKeyboardLayout BansoKeyboardLayout;
@@ -45,6 +47,10 @@ guint                       banso_keyboard_layout_get_n_rows      (const BansoKe
 const BansoKeyboardKey     *banso_keyboard_layout_get_row         (const BansoKeyboardLayout *layout,
                                                                    guint                      row,
                                                                    guint                     *n_keys);
+
+gboolean                    banso_keyboard_layout_has_physical    (const BansoKeyboardLayout *layout);
+const BansoKeyboardKey     *banso_keyboard_layout_find_physical   (const BansoKeyboardLayout *layout,
+                                                                   gunichar                   character);
 
 const char                 *banso_keyboard_key_get_text           (const BansoKeyboardKey    *key,
                                                                    gboolean                   shifted);

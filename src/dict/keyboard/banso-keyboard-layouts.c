@@ -9,7 +9,8 @@
  *
  * Thái (Tai Viet): the letters sit where the nearest English letter is on a US keyboard
  * (k ꪀ, t ꪔ, m ꪢ…), low-class consonants plain and high-class ones with Shift, as Tai Dam
- * typists know from SIL's keyboard; the consonants that keyboard reaches with two key
+ * typists know from SIL's keyboard — and the panel can map those physical keys; the
+ * consonants that keyboard reaches with two key
  * presses (kho, go, cho, pho, ro), the spacing tone letters of Tai Don and the symbols
  * are on a row of their own. Every character of U+AA80–U+AADF is on a key.
  *
@@ -28,49 +29,51 @@
 
 #include "banso-keyboard-layout-private.h"
 
-#define K(t, s)        { t, s, NULL, NULL }
-#define KN(t, s, n)    { t, s, NULL, n }
-#define END            { NULL, NULL, NULL, NULL }
+#define K(t, s)         { t, s, NULL, NULL, NULL }
+#define KN(t, s, n)     { t, s, NULL, n, NULL }
+#define KP(p, t, s)     { t, s, NULL, NULL, p }
+#define KPN(p, t, s, n) { t, s, NULL, n, p }
+#define END             { NULL, NULL, NULL, NULL, NULL }
 
 /* Thái, Tai Viet script (blt-Tavt) -------------------------------------------------------- */
 
 static const BansoKeyboardKey tai_viet_row1[] = {
-  K ("\uAA96", "\uAA97"),   /* q: low / high tho */
-  K ("\uAA90", "\uAA91"),   /* w: nyo */
-  K ("\uAAB5", "\uAAB9"),   /* e: vowel e / uea (pre-base) */
-  KN ("\uAABF", "\uAAC1", N_("Tone mark mai ek; with Shift, mai tho")),   /* r */
-  K ("\uAA94", "\uAA95"),   /* t: to */
-  K ("\uAABC", "\uAABB"),   /* y: vowel ay / aue (pre-base) */
-  K ("\uAAB4", "\uAAB3"),   /* u: vowel u / ue */
-  K ("\uAAB2", "\uAAB8"),   /* i: vowel i / ia */
-  K ("\uAAB6", "\uAABA"),   /* o: vowel o (pre-base) / ua */
-  K ("\uAA9C", "\uAA9D"),   /* p: po */
-  K ("\uAAB7", "\uAABE"),   /* [: mai khit / vowel am */
-  K ("\uAABD", "\uAADD"),   /* ]: vowel an / symbol sam */
+  KP ("q", "\uAA96", "\uAA97"),   /* low / high tho */
+  KP ("w", "\uAA90", "\uAA91"),   /* nyo */
+  KP ("e", "\uAAB5", "\uAAB9"),   /* vowel e / uea (pre-base) */
+  KPN ("r", "\uAABF", "\uAAC1", N_("Tone mark mai ek; with Shift, mai tho")),
+  KP ("t", "\uAA94", "\uAA95"),   /* to */
+  KP ("y", "\uAABC", "\uAABB"),   /* vowel ay / aue (pre-base) */
+  KP ("u", "\uAAB4", "\uAAB3"),   /* vowel u / ue */
+  KP ("i", "\uAAB2", "\uAAB8"),   /* vowel i / ia */
+  KP ("o", "\uAAB6", "\uAABA"),   /* vowel o (pre-base) / ua */
+  KP ("p", "\uAA9C", "\uAA9D"),   /* po */
+  KP ("[", "\uAAB7", "\uAABE"),   /* mai khit / vowel am */
+  KP ("]", "\uAABD", "\uAADD"),   /* vowel an / symbol sam */
   END
 };
 
 static const BansoKeyboardKey tai_viet_row2[] = {
-  K ("\uAAB1", "\uAAB0"),   /* a: vowel aa / mai kang */
-  K ("\uAA8E", "\uAA8F"),   /* s: so */
-  K ("\uAA92", "\uAA93"),   /* d: do */
-  K ("\uAAA0", "\uAAA1"),   /* f: fo */
-  K ("\uAA88", "\uAA89"),   /* g: ngo */
-  K ("\uAAAC", "\uAAAD"),   /* h: ho */
-  K ("\uAAA4", "\uAAA5"),   /* j: yo */
-  K ("\uAA80", "\uAA81"),   /* k: ko */
-  K ("\uAAA8", "\uAAA9"),   /* l: lo */
+  KP ("a", "\uAAB1", "\uAAB0"),   /* vowel aa / mai kang */
+  KP ("s", "\uAA8E", "\uAA8F"),   /* so */
+  KP ("d", "\uAA92", "\uAA93"),   /* do */
+  KP ("f", "\uAAA0", "\uAAA1"),   /* fo */
+  KP ("g", "\uAA88", "\uAA89"),   /* ngo */
+  KP ("h", "\uAAAC", "\uAAAD"),   /* ho */
+  KP ("j", "\uAAA4", "\uAAA5"),   /* yo */
+  KP ("k", "\uAA80", "\uAA81"),   /* ko */
+  KP ("l", "\uAAA8", "\uAAA9"),   /* lo */
   END
 };
 
 static const BansoKeyboardKey tai_viet_row3[] = {
-  K ("\uAAAE", "\uAAAF"),   /* z: o (the letter) */
-  K ("\uAA84", "\uAA85"),   /* x: khho */
-  K ("\uAA8A", "\uAA8B"),   /* c: co */
-  K ("\uAAAA", "\uAAAB"),   /* v: vo */
-  K ("\uAA9A", "\uAA9B"),   /* b: bo */
-  K ("\uAA98", "\uAA99"),   /* n: no */
-  K ("\uAAA2", "\uAAA3"),   /* m: mo */
+  KP ("z", "\uAAAE", "\uAAAF"),   /* o (the letter) */
+  KP ("x", "\uAA84", "\uAA85"),   /* khho */
+  KP ("c", "\uAA8A", "\uAA8B"),   /* co */
+  KP ("v", "\uAAAA", "\uAAAB"),   /* vo */
+  KP ("b", "\uAA9A", "\uAA9B"),   /* bo */
+  KP ("n", "\uAA98", "\uAA99"),   /* no */
+  KP ("m", "\uAAA2", "\uAAA3"),   /* mo */
   END
 };
 

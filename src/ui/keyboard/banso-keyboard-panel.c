@@ -7,10 +7,17 @@
  * the text field that has the focus in the window (or had it last), at its cursor, through
  * the composer, and never takes the focus: its buttons cannot be focused.
  *
- * The panel reads no physical key: what is typed on the keyboard goes to the field and the
- * system's input method (IBus or Fcitx with Unikey) as always. While the input method is
- * composing in the field — GtkText says so with a non-empty "preedit-changed" — the keys
- * are insensitive: typing around the input method's unfinished text would tear it apart.
+ * By default the panel reads no physical key: what is typed on the keyboard goes to the
+ * field and the system's input method (IBus or Fcitx with Unikey) as always. With Physical
+ * Keys on (for a layout whose keys name US keys, Tai Viet), a capture-phase key controller
+ * on the window, which sees a key before the field and its input method do, types the
+ * layout's letter for a letter key pressed without Ctrl, Alt or Super in the field the keys
+ * type into — but never while the input method is composing: then every key goes on to it.
+ *
+ * The input method is composing when the field's GtkText shows a preedit (its
+ * "preedit-changed" signal gives a non-empty string; an empty one ends it). Then the keys of
+ * the panel are insensitive too: typing around the input method's unfinished text would
+ * tear it apart.
  * After each key in a GtkEntry the input method is told to start afresh
  * (gtk_entry_reset_im_context), since the text around the cursor has changed under it. */
 
@@ -30,6 +37,7 @@ struct _BansoKeyboardPanel
 
   GtkDropDown               *language_dropdown;
   GtkToggleButton           *shift_button;
+  GtkToggleButton           *physical_button;
   GtkLabel                  *status_label;
   GtkBox                    *rows_box;
   GtkWidget                 *space_button;
@@ -40,6 +48,7 @@ struct _BansoKeyboardPanel
 
   GtkRoot                   *root;
   gulong                     focus_handler;
+  GtkEventController        *key_controller;
   GtkEditable               *target;
   GtkText                   *target_text;
   gulong                     preedit_handler;
@@ -227,6 +236,50 @@ type_into (BansoKeyboardPanel *self,
   return done;
 }
 
+/* A key pressed on the computer's keyboard, before the field and its input method see it. */
+static gboolean
+on_physical_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 BansoKeyboardPanel    *self)
+{
+  GdkEvent *event;
+  const BansoKeyboardKey *key;
+  guint unshifted = 0;
+  gunichar c;
+
+  if (!gtk_toggle_button_get_active (self->physical_button) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->composing ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return FALSE;
+  if (self->target_text == NULL || self->root == NULL ||
+      gtk_root_get_focus (self->root) != GTK_WIDGET (self->target_text) ||
+      get_target (self) == NULL)
+    return FALSE;
+
+  /* Backspace takes back what the composer did, as the panel's Backspace does. */
+  if (keyval == GDK_KEY_BackSpace)
+    {
+      type_into (self, NULL);
+      return TRUE;
+    }
+
+  /* The key's own character without Shift, whatever the keyboard layout's level. */
+  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  if (event == NULL ||
+      !gdk_display_translate_key (gdk_event_get_display (event), keycode, 0,
+                                  gdk_key_event_get_layout (event), &unshifted,
+                                  NULL, NULL, NULL))
+    return FALSE;
+  c = gdk_keyval_to_unicode (unshifted);
+  key = c != 0 ? banso_keyboard_layout_find_physical (self->layout, c) : NULL;
+  if (key == NULL)
+    return FALSE;
+  type_into (self, banso_keyboard_key_get_text (key, (state & GDK_SHIFT_MASK) != 0));
+  return TRUE;
+}
+
 static void
 relabel (BansoKeyboardPanel *self)
 {
@@ -309,6 +362,8 @@ build_keys (BansoKeyboardPanel *self)
       gtk_box_append (self->rows_box, row);
     }
   relabel (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->physical_button),
+                          banso_keyboard_layout_has_physical (self->layout));
   update_status (self);
 }
 
@@ -337,6 +392,13 @@ banso_keyboard_panel_root (GtkWidget *widget)
   self->root = gtk_widget_get_root (widget);
   self->focus_handler = g_signal_connect_object (self->root, "notify::focus-widget",
                                                  G_CALLBACK (on_focus_changed), self, 0);
+
+  self->key_controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (self->key_controller, "banso-keyboard-physical-keys");
+  gtk_event_controller_set_propagation_phase (self->key_controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->key_controller, "key-pressed",
+                           G_CALLBACK (on_physical_key), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->root), self->key_controller);
   on_focus_changed (self->root, NULL, self);
 }
 
@@ -346,6 +408,9 @@ banso_keyboard_panel_unroot (GtkWidget *widget)
   BansoKeyboardPanel *self = BANSO_KEYBOARD_PANEL (widget);
 
   g_clear_signal_handler (&self->focus_handler, self->root);
+  if (self->key_controller != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (self->root), self->key_controller);
+  self->key_controller = NULL;
   self->root = NULL;
   set_target (self, NULL);
 
@@ -432,6 +497,7 @@ banso_keyboard_panel_class_init (BansoKeyboardPanelClass *klass)
                                                "/io/github/banso/Banso/ui/banso-keyboard-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, shift_button);
+  gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, physical_button);
   gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, rows_box);
   gtk_widget_class_bind_template_child (widget_class, BansoKeyboardPanel, space_button);

@@ -171,6 +171,40 @@ test_labels (void)
   g_assert_true (found);
 }
 
+static void
+test_physical (void)
+{
+  const BansoKeyboardLayout *tai = banso_keyboard_layout_lookup ("blt-Tavt");
+  const BansoKeyboardKey *k = banso_keyboard_layout_find_physical (tai, 'k');
+  const BansoKeyboardKey *bracket = banso_keyboard_layout_find_physical (tai, '[');
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  /* The letters sit where the nearest English letter is: k ꪀ (ꪁ with Shift), e ꪵ. */
+  g_assert_true (banso_keyboard_layout_has_physical (tai));
+  g_assert_nonnull (k);
+  g_assert_cmpstr (banso_keyboard_key_get_text (k, FALSE), ==, "\uAA80");
+  g_assert_cmpstr (banso_keyboard_key_get_text (k, TRUE), ==, "\uAA81");
+  g_assert_cmpstr (banso_keyboard_key_get_text (banso_keyboard_layout_find_physical (tai, 'e'),
+                                                FALSE), ==, "\uAAB5");
+  g_assert_nonnull (bracket);
+  g_assert_cmpstr (banso_keyboard_key_get_text (bracket, FALSE), ==, "\uAAB7");
+  g_assert_null (banso_keyboard_layout_find_physical (tai, '1'));
+
+  /* Every letter of a US keyboard types one key, and no two keys share one. */
+  for (const char *p = "abcdefghijklmnopqrstuvwxyz[]"; *p != '\0'; p++)
+    {
+      const BansoKeyboardKey *key = banso_keyboard_layout_find_physical (tai, *p);
+
+      g_assert_nonnull (key);
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, (gpointer) key);
+    }
+
+  /* The other scripts have no such mapping. */
+  g_assert_false (banso_keyboard_layout_has_physical (banso_keyboard_layout_lookup ("cjm-Cham")));
+  g_assert_false (banso_keyboard_layout_has_physical (banso_keyboard_layout_lookup ("rad")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/layout/coverage", test_coverage);
   g_test_add_func ("/keyboard/layout/latin-letters", test_latin_letters);
   g_test_add_func ("/keyboard/layout/labels", test_labels);
+  g_test_add_func ("/keyboard/layout/physical", test_physical);
 
   return g_test_run ();
 }
