@@ -11,6 +11,7 @@
 
 #include "banso-section-row.h"
 #include "banso-window.h"
+#include "keyboard/banso-keyboard-panel.h"
 #include "sync/banso-sync-indicator.h"
 
 struct _BansoWindow
@@ -35,6 +36,8 @@ struct _BansoWindow
   GtkStack             *section_stack;
   BansoSyncIndicator   *sync_indicator;
   GtkWidget            *search_button;
+  GtkRevealer          *keyboard_revealer;
+  BansoKeyboardPanel   *keyboard_panel;
 };
 
 G_DEFINE_FINAL_TYPE (BansoWindow, banso_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +45,7 @@ G_DEFINE_FINAL_TYPE (BansoWindow, banso_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SEARCH_MODE,
+  PROP_KEYBOARD_VISIBLE,
   N_PROPS
 };
 
@@ -232,6 +236,12 @@ banso_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->search_mode);
       break;
 
+    case PROP_KEYBOARD_VISIBLE:
+      /* Asked for by the header bar's button while the template is being built. */
+      g_value_set_boolean (value, self->keyboard_revealer != NULL &&
+                                  gtk_revealer_get_reveal_child (self->keyboard_revealer));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -249,6 +259,11 @@ banso_window_set_property (GObject      *object,
     {
     case PROP_SEARCH_MODE:
       set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_KEYBOARD_VISIBLE:
+      if (self->keyboard_revealer != NULL)
+        gtk_revealer_set_reveal_child (self->keyboard_revealer, g_value_get_boolean (value));
       break;
 
     default:
@@ -279,6 +294,26 @@ show_section_action (GtkWidget  *widget,
 }
 
 static void
+on_keyboard_revealed (GtkRevealer *revealer,
+                      GParamSpec  *pspec,
+                      BansoWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYBOARD_VISIBLE]);
+}
+
+static void
+next_keyboard_layout_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  BansoWindow *self = BANSO_WINDOW (widget);
+
+  /* Switching shows the keyboard: the user wants to see which language it types. */
+  gtk_revealer_set_reveal_child (self->keyboard_revealer, TRUE);
+  banso_keyboard_panel_next_layout (self->keyboard_panel);
+}
+
+static void
 banso_window_class_init (BansoWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -291,9 +326,14 @@ banso_window_class_init (BansoWindowClass *klass)
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The typing aid at the bottom of the window: Ctrl+Shift+K. */
+  properties[PROP_KEYBOARD_VISIBLE] =
+    g_param_spec_boolean ("keyboard-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BANSO_TYPE_SYNC_INDICATOR);
+  g_type_ensure (BANSO_TYPE_KEYBOARD_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-window.ui");
@@ -311,9 +351,12 @@ banso_window_class_init (BansoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, BansoWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, keyboard_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BansoWindow, keyboard_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_section_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_keyboard_revealed);
 
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -327,6 +370,17 @@ banso_window_class_init (BansoWindowClass *klass)
                                        "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-keyboard",
+                                            "keyboard-visible");
+  gtk_widget_class_install_action (widget_class, "win.next-keyboard-layout", NULL,
+                                   next_keyboard_layout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-keyboard", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.next-keyboard-layout", NULL);
 }
 
 static void
@@ -352,6 +406,10 @@ banso_window_new (GtkApplication *application,
       g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "keyboard-visible", self, "keyboard-visible",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "keyboard-layout", self->keyboard_panel, "layout",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   return self;
 }

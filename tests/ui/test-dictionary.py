@@ -23,9 +23,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bansoui import (App, UIError, children, choose_section, description, do_action,  # noqa: E402
-                     find, find_all, label_texts, log, name, role, run, screenshot,
-                     sensitive, set_text)
+from bansoui import (App, UIError, children, choose_section, click, description,  # noqa: E402
+                     do_action, find, find_all, key, label_texts, log, name, role, run,
+                     screenshot, sensitive, set_text, text)
 from gi.repository import Atspi  # noqa: E402
 
 SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared',
@@ -69,6 +69,17 @@ def prepare(data_dir):
                        timeout=120)
 
 
+def click_key(app, panel, search, label):
+    """Clicks the key of label, with Shift first when it is on the shifted level."""
+    def button():
+        return find(panel, 'push button', pred=lambda a: name(a) == label)
+    if button() is None:
+        click(app.wait_find(panel, 'push button', 'Shift'))
+    before = text(search)
+    click(app.wait(button, 'the key "%s"' % label))
+    app.wait(lambda: text(search) != before, 'the key "%s" to type' % label)
+
+
 def results(main):
     lst = find(main, 'list', 'Results')
     if lst is None:
@@ -87,6 +98,23 @@ def steps(app, data_dir, shots):
     first = app.wait(lambda: results(main) and name(results(main)[0]).startswith('\uaab9\uaa80\uaab7'),
                      'the entry "kâu" first in the results')
     screenshot(os.path.join(shots, 'dictionary-search.png'))
+
+    log('2b. the same word typed in Tai Viet on the on-screen keyboard, in spoken order')
+    set_text(search, '')
+    app.focus_window('Banso')
+    key('ctrl+shift+k')
+    panel = app.wait_find(main, pred=lambda a: name(a) == 'On-screen Keyboard' and
+                          role(a) not in ('push button', 'toggle button'),
+                          what='the on-screen keyboard')
+    for label in ('ꪀ', 'ꪹ', '◌ꪷ'):
+        click_key(app, panel, search, label)
+    app.wait(lambda: text(search) == '\uaab9\uaa80\uaab7',
+             'the search to hold ꪹꪀꪷ, the vowel before the consonant')
+    app.wait(lambda: results(main) and name(results(main)[0]).startswith('\uaab9\uaa80\uaab7'),
+             'the entry "kâu" first for the word typed on the keyboard')
+    screenshot(os.path.join(shots, 'dictionary-keyboard.png'))
+    app.focus_window('Banso')
+    key('ctrl+shift+k')
 
     log('3. the entry opens beside the results')
     lst = find(main, 'list', 'Results')
