@@ -28,8 +28,8 @@ from bansoui import (App, UIError, children, choose_section, click, description,
                      screenshot, sensitive, set_text, text)
 from gi.repository import Atspi  # noqa: E402
 
-SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared',
-                      'data', 'dict')
+# The FieldWorks exports of the reference data (meson's option dict_test_data).
+SHARED = os.environ.get('BANSO_DICT_TEST_DATA', '/work/shared/data/dict')
 
 LIFT = '''<?xml version="1.0" encoding="UTF-8"?>
 <lift producer="Banso test" version="0.13">
