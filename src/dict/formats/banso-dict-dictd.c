@@ -70,7 +70,9 @@ article_body (const char *article,
   const char *nl = strchr (article, '\n');
   g_autofree char *first = nl != NULL ? g_strndup (article, nl - article) : g_strdup (article);
 
-  if (strcmp (g_strstrip (first), headword) == 0)
+  g_strstrip (first);
+  if (strcmp (first, headword) == 0 || g_str_has_prefix (first, "00-database-")
+      || g_str_has_prefix (first, "00database"))
     return g_strstrip (g_strdup (nl != NULL ? nl + 1 : ""));
   return g_strstrip (g_strdup (article));
 }
