@@ -183,10 +183,10 @@ _banso_dict_read_dictd (const char     *path,
                                _("the offset or the length is not a dictd number"));
       if (offset > dict_size || size > dict_size - offset || size > G_MAXUINT32)
         {
-          g_autofree char *what = g_strdup_printf (_("the article at offset %" G_GUINT64_FORMAT
-                                                     " of %" G_GUINT64_FORMAT " bytes ends past "
-                                                     "the end of %s (%" G_GUINT64_FORMAT " bytes)"),
-                                                   offset, size, dict_path, dict_size);
+          g_autofree char *what = g_strdup_printf (_("the article at offset %llu of %llu bytes ends past "
+                                                     "the end of %s (%llu bytes)"),
+                                                   (unsigned long long)offset, (unsigned long long)size, dict_path,
+                                                   (unsigned long long)dict_size);
 
           return malformed_line (error, index_path, line_no, what);
         }

@@ -1001,6 +1001,12 @@ read_entries (LiftReader  *self,
 
   if (finfo != NULL)
     total = g_file_info_get_size (finfo);
+  if (finfo != NULL && total == 0)
+    {
+      g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
+                   _("File %s is empty"), path);
+      return FALSE;
+    }
 
   ret = xmlTextReaderRead (self->reader);
   while (ret == 1)
@@ -1024,7 +1030,7 @@ read_entries (LiftReader  *self,
             {
               g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
                            _("File %s, line %d: this is not a LIFT file (its root element is <%s>, not <lift>)"),
-                           path, xmlTextReaderGetParserLineNumber (self->reader), name);
+                           path, (int)xmlGetLineNo (root), name);
               return FALSE;
             }
           seen_root = TRUE;
