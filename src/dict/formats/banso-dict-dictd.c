@@ -195,6 +195,18 @@ _banso_dict_read_dictd (const char     *path,
       if (article == NULL)
         return FALSE;
       head = g_strdup (cols[3] != NULL && *cols[3] != '\0' ? cols[3] : cols[0]);
+      /* dictfmt leaves a headword out of the index when none of its letters
+       * is one it indexes (Tai Viet, Cham…): the article's first line has it. */
+      if (*g_strstrip (head) == '\0')
+        {
+          const char *nl = strchr (article, '\n');
+
+          g_free (head);
+          head = _banso_text_sanitize (article, nl != NULL ? (gsize)(nl - article) : size);
+          g_strstrip (head);
+          if (*head == '\0')
+            return malformed_line (error, index_path, line_no, _("the headword is empty"));
+        }
 
       if (g_str_has_prefix (cols[0], "00-database-") || g_str_has_prefix (cols[0], "00database"))
         {

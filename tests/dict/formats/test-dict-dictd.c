@@ -315,6 +315,65 @@ test_bad (void)
   dict_test_rmdir (dir);
 }
 
+/* A dictionary made by Debian's dictfmt from its own "-j" format, then
+ * compressed by dictzip. */
+static void
+test_dictfmt (void)
+{
+  g_autofree char *dictfmt = g_find_program_in_path ("dictfmt");
+  g_autofree char *dictzip = g_find_program_in_path ("dictzip");
+  g_autofree char *dir = dict_test_tmpdir ();
+  g_autofree char *base = g_build_filename (dir, "thai", NULL);
+  g_autofree char *index = g_build_filename (dir, "thai.index", NULL);
+  g_autofree char *dict = g_build_filename (dir, "thai.dict", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) info = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+  g_autoptr(JsonArray) zipped = NULL;
+  g_autoptr(GHashTable) heads = g_hash_table_new (g_str_hash, g_str_equal);
+  guint i;
+  int status;
+
+  if (dictfmt == NULL)
+    {
+      g_test_skip ("Debian's dictfmt is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { "/bin/sh", "-c", "printf ':apple:quả táo\\n:nhà:ngôi nhà, house\\n"
+                           ":ꪹꪀꪷ:chín (số 9)\\n' | \"$0\" --utf8 -s 'Thái - Việt (thử)' "
+                           "-u http://example.org -j \"$1\"", dictfmt, base, NULL };
+
+    status = dict_test_run (argv, NULL);
+    g_assert_cmpint (status, ==, 0);
+  }
+  entries = dict_test_read_all (index, BANSO_DICT_FORMAT_DICTD, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "Thái - Việt (thử)");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (info, "extra"), "00databaseurl"),
+                   ==, "http://example.org");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 3);
+  for (i = 0; i < 3; i++)
+    g_hash_table_add (heads, (gpointer)headword (json_array_get_object_element (entries, i)));
+  g_assert_true (g_hash_table_contains (heads, "apple"));
+  g_assert_true (g_hash_table_contains (heads, "nhà"));
+  /* Left out of dictfmt's index key: found again in its article. */
+  g_assert_true (g_hash_table_contains (heads, "ꪹꪀꪷ"));
+
+  if (dictzip != NULL)
+    {
+      const char *argv[] = { dictzip, dict, NULL };
+
+      g_assert_cmpint (dict_test_run (argv, NULL), ==, 0);
+      zipped = dict_test_read_all (index, BANSO_DICT_FORMAT_DICTD, NULL, &error);
+      g_assert_no_error (error);
+      dict_test_assert_same (entries, zipped);
+    }
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  dict_test_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +383,7 @@ main (int   argc,
 
   g_test_add_func ("/dict/dictd/debian-freedict", test_debian_freedict);
   g_test_add_func ("/dict/dictd/built", test_built);
+  g_test_add_func ("/dict/dictd/dictfmt", test_dictfmt);
   g_test_add_func ("/dict/dictd/bad", test_bad);
 
   return g_test_run ();

@@ -156,6 +156,23 @@ test_tabfile (void)
   g_assert_cmpstr (definition (entries, find_word (entries, "\xea\xaa\xb9\xea\xaa\x80\xea\xaa\xb7")), ==,
                    "chín (số 9)");
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "words");
+
+  /* A gzipped .idx: idxfilesize is the size of the index unpacked. */
+  {
+    g_autofree char *gzip = g_find_program_in_path ("gzip");
+    g_autofree char *idx = g_build_filename (dir, "words.idx", NULL);
+    g_autoptr(JsonArray) again = NULL;
+    const char *argv[] = { gzip, idx, NULL };
+
+    if (gzip != NULL)
+      {
+        g_assert_cmpint (dict_test_run (argv, NULL), ==, 0);
+        g_assert_false (g_file_test (idx, G_FILE_TEST_EXISTS));
+        again = dict_test_read_all (ifo, BANSO_DICT_FORMAT_STARDICT, NULL, &error);
+        g_assert_no_error (error);
+        dict_test_assert_same (entries, again);
+      }
+  }
   dict_test_rmdir (dir);
 }
 
