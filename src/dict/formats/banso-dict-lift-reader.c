@@ -99,6 +99,27 @@ add_extra (JsonObject *obj,
         return;
     }
   xml = _banso_lift_node_to_xml (node);
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      JsonArray *extra = _banso_json_ensure_array (obj, "extra");
+      guint n = json_array_get_length (extra);
+      const char *last = n > 0 ? _banso_json_array_get_string (extra, n - 1) : NULL;
+
+      /* Text where LIFT has only elements: its white space around it is
+       * not kept, and pieces that follow each other in "extra" become one,
+       * as the writer puts them on lines of their own. */
+      g_strstrip (xml);
+      if (last != NULL && last[0] != '<')
+        {
+          g_autofree char *joined = g_strconcat (last, "\n", xml, NULL);
+
+          json_array_remove_element (extra, n - 1);
+          json_array_add_string_element (extra, joined);
+          return;
+        }
+      json_array_add_string_element (extra, xml);
+      return;
+    }
   json_array_add_string_element (_banso_json_ensure_array (obj, "extra"), xml);
 }
 
@@ -850,7 +871,11 @@ find_ranges_file (const char *path,
       if (g_str_has_prefix (href, "file://"))
         file = g_filename_from_uri (href, NULL, NULL);
       else if (strstr (href, "://") == NULL)
-        file = g_build_filename (g_path_get_dirname (path), href, NULL);
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+
+          file = g_build_filename (folder, href, NULL);
+        }
       if (file != NULL && g_file_test (file, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&file);
     }

@@ -212,8 +212,12 @@ append_form (LiftWriter *self,
   JsonArray *annotations = _banso_json_get_array (form, "annotations");
   guint i;
 
-  if (ws == NULL || *ws == '\0')
+  /* A form read without a lang keeps none; one made elsewhere without a
+   * writing system gets the dictionary's language. */
+  if (ws == NULL)
     ws = self->lang;
+  else if (*ws == '\0')
+    ws = NULL;
   if (text == NULL)
     text = "";
   g_string_append_printf (out, "<%s", element);
@@ -619,8 +623,9 @@ append_entry (LiftWriter *self,
   const char *guid = _banso_json_get_string (lift, "guid");
   guint i;
 
-  /* FieldWorks wants an id and a guid on each entry it merges. */
-  if (id == NULL && guid == NULL)
+  /* FieldWorks wants an id and a guid on each entry it merges: entries
+   * that come from elsewhere get them, those read from LIFT stay as read. */
+  if (lift == NULL)
     {
       const char *head = _banso_json_multitext_first (forms);
 
