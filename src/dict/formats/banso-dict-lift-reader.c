@@ -149,10 +149,13 @@ replace_entity_refs (xmlNode *node)
       if (child->type == XML_ENTITY_REF_NODE)
         {
           xmlChar *content = xmlNodeGetContent (child);
-          xmlNode *text = xmlNewDocText (node->doc, content != NULL ? content : (const xmlChar *)"");
 
+          /* An empty text node would write the element as <x></x>. */
+          if (content != NULL && *content != '\0')
+            xmlReplaceNode (child, xmlNewDocText (node->doc, content));
+          else
+            xmlUnlinkNode (child);
           xmlFree (content);
-          xmlReplaceNode (child, text);
           xmlFreeNode (child);
         }
       else if (child->type == XML_ELEMENT_NODE)
