@@ -84,6 +84,7 @@ typedef struct
   GPtrArray            *hits;
   GHashTable           *seen;   /* docnos already in @hits */
   sqlite3_stmt         *fetch;
+  gboolean              count_only;  /* no filter to apply: the docnos are enough */
 } Search;
 
 static gboolean
@@ -105,6 +106,17 @@ add_hit (Search          *s,
   if (s->hits->len >= s->limit ||
       g_hash_table_contains (s->seen, &docno))
     return TRUE;
+  if (s->count_only)
+    {
+      BansoDictHit *hit = g_new0 (BansoDictHit, 1);
+      gint64 *key = g_new (gint64, 1);
+
+      hit->match = match;
+      g_ptr_array_add (s->hits, hit);
+      *key = docno;
+      g_hash_table_add (s->seen, key);
+      return TRUE;
+    }
   if (s->fetch == NULL &&
       sqlite3_prepare_v2 (s->db,
                           "SELECT d.id, x.headword, coalesce (x.summary, x.glosses), x.lang FROM dict_entry_index x"
@@ -290,17 +302,13 @@ search_finish (Search   *s,
   return s->hits;
 }
 
-/**
- * banso_dict_search:
- * @db: a reader connection of the store (Banso's tokenizer registered)
- *
- * Returns: (transfer full) (element-type BansoDictHit): the entries, best
- *   first; when nothing matches, the suggestions (%BANSO_DICT_MATCH_FUZZY)
- */
-GPtrArray *
-banso_dict_search (sqlite3               *db,
-                   const BansoDictQuery  *query,
-                   GError               **error)
+/* The search; with @count_only, the results' lines are not read when no
+ * filter needs them. */
+static GPtrArray *
+run_search (sqlite3               *db,
+            const BansoDictQuery  *query,
+            gboolean               count_only,
+            GError               **error)
 {
   Search s = { 0 };
   g_autofree char *key = NULL;
@@ -308,9 +316,8 @@ banso_dict_search (sqlite3               *db,
   g_autofree char *whole = NULL;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (db != NULL && query != NULL, NULL);
-
   search_init (&s, db, query);
+  s.count_only = count_only && query->lang == NULL && query->dictionary == NULL;
   key = banso_dict_fold_typed (query->text, query_fold_flags (query));
   if (*key == '\0')
     return search_finish (&s, TRUE);
@@ -363,6 +370,44 @@ static void
 clear_candidate (gpointer data)
 {
   g_free (((Candidate *)data)->key);
+}
+
+/**
+ * banso_dict_search:
+ * @db: a reader connection of the store (Banso's tokenizer registered)
+ *
+ * Returns: (transfer full) (element-type BansoDictHit): the entries, best
+ *   first; when nothing matches, the suggestions (%BANSO_DICT_MATCH_FUZZY)
+ */
+GPtrArray *
+banso_dict_search (sqlite3               *db,
+                   const BansoDictQuery  *query,
+                   GError               **error)
+{
+  g_return_val_if_fail (db != NULL && query != NULL, NULL);
+  return run_search (db, query, FALSE, error);
+}
+
+/**
+ * banso_dict_search_count:
+ *
+ * How many results banso_dict_search() gives, without reading what they
+ * show: a list counts before it fetches its first page.
+ */
+gboolean
+banso_dict_search_count (sqlite3               *db,
+                         const BansoDictQuery  *query,
+                         guint                 *n_hits,
+                         GError               **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_val_if_fail (db != NULL && query != NULL, FALSE);
+  hits = run_search (db, query, TRUE, error);
+  if (hits == NULL)
+    return FALSE;
+  *n_hits = hits->len;
+  return TRUE;
 }
 
 /**
