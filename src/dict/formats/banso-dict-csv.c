@@ -179,6 +179,7 @@ _banso_dict_read_csv (const char     *path,
   g_autoptr(GHashTable) gloss_seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *ignored = json_array_new ();
   JsonArray *gloss_langs = json_array_new ();
+  JsonArray *form_langs = json_array_new ();
   JsonObject *extra = json_object_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) finfo = NULL;
@@ -191,6 +192,7 @@ _banso_dict_read_csv (const char     *path,
   json_object_set_array_member (extra, "ignored_columns", ignored);
   json_object_set_object_member (info, "extra", extra);
   json_object_set_array_member (info, "gloss_langs", gloss_langs);
+  json_object_set_array_member (info, "form_langs", form_langs);
   g_array_set_clear_func (columns, column_clear);
 
   finfo = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
@@ -230,6 +232,8 @@ _banso_dict_read_csv (const char     *path,
           g_hash_table_add (gloss_seen, col.ws);
           json_array_add_string_element (gloss_langs, col.ws);
         }
+      if (col.kind == COL_HEADWORD_OTHER)
+        json_array_add_string_element (form_langs, col.ws);
       g_array_append_val (columns, col);
     }
   if (!have_headword)

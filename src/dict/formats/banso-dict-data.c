@@ -74,9 +74,8 @@ pread_all (BansoDictData  *self,
       if (n == 0)
         {
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s is cut short: it ends at byte %" G_GUINT64_FORMAT
-                         ", before byte %" G_GUINT64_FORMAT),
-                       self->path, offset + done, (guint64)(offset + len));
+                       _("File %s is cut short: it ends at byte %llu, before byte %llu"),
+                       self->path, (unsigned long long)(offset + done), (unsigned long long)(offset + len));
           return FALSE;
         }
       done += n;
@@ -91,7 +90,7 @@ malformed (GError     **error,
            const char  *what)
 {
   g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-               _("File %s, byte %" G_GUINT64_FORMAT ": %s"), path, offset, what);
+               _("File %s, byte %llu: %s"), path, (unsigned long long)offset, what);
   return FALSE;
 }
 
@@ -221,9 +220,8 @@ inflate_to_temp (BansoDictData  *self,
               return FALSE;
             }
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s is cut short or damaged after %" G_GUINT64_FORMAT
-                         " bytes of text (%s)"),
-                       self->path, total, local_error->message);
+                       _("File %s is cut short or damaged after %llu bytes of text (%s)"),
+                       self->path, (unsigned long long)total, local_error->message);
           return FALSE;
         }
       if (n == 0)
@@ -307,9 +305,10 @@ _banso_dict_data_open (const char    *path,
       if (data_start + compressed + 8 > self->file_size)
         {
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s is cut short: it has %" G_GUINT64_FORMAT " bytes, but its "
-                         "table of %u compressed chunks needs %" G_GUINT64_FORMAT),
-                       path, self->file_size, self->n_chunks, data_start + compressed + 8);
+                       _("File %s is cut short: it has %llu bytes, but its "
+                         "table of %u compressed chunks needs %llu"),
+                       path, (unsigned long long)self->file_size, self->n_chunks,
+                       (unsigned long long)(data_start + compressed + 8));
           return NULL;
         }
       for (guint i = 0; i <= self->n_chunks; i++)
@@ -408,9 +407,10 @@ _banso_dict_data_read (BansoDictData  *self,
   if (offset > self->size || size > self->size - offset)
     {
       g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                   _("File %s has %" G_GUINT64_FORMAT " bytes of text, but the index points to "
-                     "bytes %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT),
-                   self->path, self->size, offset, offset + size);
+                   _("File %s has %llu bytes of text, but the index points to "
+                     "bytes %llu to %llu"),
+                   self->path, (unsigned long long)self->size, (unsigned long long)offset,
+                   (unsigned long long)(offset + size));
       return NULL;
     }
   out = g_malloc ((gsize)size + 1);

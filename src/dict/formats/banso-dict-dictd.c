@@ -70,7 +70,9 @@ article_body (const char *article,
   const char *nl = strchr (article, '\n');
   g_autofree char *first = nl != NULL ? g_strndup (article, nl - article) : g_strdup (article);
 
-  if (strcmp (g_strstrip (first), headword) == 0)
+  g_strstrip (first);
+  if (strcmp (first, headword) == 0 || g_str_has_prefix (first, "00-database-")
+      || g_str_has_prefix (first, "00database"))
     return g_strstrip (g_strdup (nl != NULL ? nl + 1 : ""));
   return g_strstrip (g_strdup (article));
 }
@@ -181,10 +183,10 @@ _banso_dict_read_dictd (const char     *path,
                                _("the offset or the length is not a dictd number"));
       if (offset > dict_size || size > dict_size - offset || size > G_MAXUINT32)
         {
-          g_autofree char *what = g_strdup_printf (_("the article at offset %" G_GUINT64_FORMAT
-                                                     " of %" G_GUINT64_FORMAT " bytes ends past "
-                                                     "the end of %s (%" G_GUINT64_FORMAT " bytes)"),
-                                                   offset, size, dict_path, dict_size);
+          g_autofree char *what = g_strdup_printf (_("the article at offset %llu of %llu bytes ends past "
+                                                     "the end of %s (%llu bytes)"),
+                                                   (unsigned long long)offset, (unsigned long long)size, dict_path,
+                                                   (unsigned long long)dict_size);
 
           return malformed_line (error, index_path, line_no, what);
         }
@@ -193,6 +195,18 @@ _banso_dict_read_dictd (const char     *path,
       if (article == NULL)
         return FALSE;
       head = g_strdup (cols[3] != NULL && *cols[3] != '\0' ? cols[3] : cols[0]);
+      /* dictfmt leaves a headword out of the index when none of its letters
+       * is one it indexes (Tai Viet, Cham…): the article's first line has it. */
+      if (*g_strstrip (head) == '\0')
+        {
+          const char *nl = strchr (article, '\n');
+
+          g_free (head);
+          head = _banso_text_sanitize (article, nl != NULL ? (gsize)(nl - article) : size);
+          g_strstrip (head);
+          if (*head == '\0')
+            return malformed_line (error, index_path, line_no, _("the headword is empty"));
+        }
 
       if (g_str_has_prefix (cols[0], "00-database-") || g_str_has_prefix (cols[0], "00database"))
         {

@@ -431,7 +431,8 @@ JsonObject *
 _banso_json_array_get_object (JsonArray *array,
                               guint      i)
 {
-  JsonNode *node = json_array_get_element (array, i);
+  JsonNode *node = array != NULL && i < json_array_get_length (array)
+                   ? json_array_get_element (array, i) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -440,7 +441,8 @@ const char *
 _banso_json_array_get_string (JsonArray *array,
                               guint      i)
 {
-  JsonNode *node = json_array_get_element (array, i);
+  JsonNode *node = array != NULL && i < json_array_get_length (array)
+                   ? json_array_get_element (array, i) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)

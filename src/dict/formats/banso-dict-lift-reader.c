@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 
@@ -78,28 +79,157 @@ _banso_lift_node_to_xml (xmlNode *node)
   return text;
 }
 
+/* Parses @xml as the content of an element; returns its text content (for
+ * spans) or NULL when it is not well formed. */
+/* Only XML's own entities and character references: others need a DTD,
+ * which a fragment written back into another file does not have. */
+static gboolean
+only_predefined_entities (const char *xml)
+{
+  static const char * const names[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
+  const char *p;
+
+  for (p = strchr (xml, '&'); p != NULL; p = strchr (p + 1, '&'))
+    {
+      const char *q = p + 1;
+      gboolean ok = FALSE;
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (names); i++)
+        ok |= g_str_has_prefix (q, names[i]);
+      if (!ok && *q == '#')
+        {
+          gboolean hex = q[1] == 'x';
+          const char *d = q + (hex ? 2 : 1);
+          const char *start = d;
+
+          while (hex ? g_ascii_isxdigit (*d) : g_ascii_isdigit (*d))
+            d++;
+          ok = d > start && *d == ';';
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_banso_lift_fragment_text (const char *xml)
+{
+  g_autofree char *doc_text = g_strconcat ("<t>", xml, "</t>", NULL);
+  xmlDocPtr doc = xmlReadMemory (doc_text, strlen (doc_text), NULL, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlChar *content;
+  char *text;
+
+  if (doc == NULL)
+    return NULL;
+  if (!only_predefined_entities (xml))
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  content = xmlNodeGetContent (xmlDocGetRootElement (doc));
+  text = g_utf8_normalize (content != NULL ? (const char *)content : "", -1, G_NORMALIZE_NFC);
+  xmlFree (content);
+  xmlFreeDoc (doc);
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* Replaces the references to the file's own entities by their text. */
+static void
+replace_entity_refs (xmlNode *node)
+{
+  xmlNode *child = node->children;
+
+  while (child != NULL)
+    {
+      xmlNode *next = child->next;
+
+      if (child->type == XML_ENTITY_REF_NODE)
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+
+          /* An empty text node would write the element as <x></x>. */
+          if (content != NULL && *content != '\0')
+            xmlReplaceNode (child, xmlNewDocText (node->doc, content));
+          else
+            xmlUnlinkNode (child);
+          xmlFree (content);
+          xmlFreeNode (child);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          replace_entity_refs (child);
+        }
+      child = next;
+    }
+}
+
 static void
 add_extra (JsonObject *obj,
            xmlNode    *node)
 {
   g_autofree char *xml = NULL;
+  gboolean is_text = node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+  JsonArray *extra;
+  guint n;
+  const char *last;
 
   if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
     return;
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      const char *p;
+  xml = _banso_lift_node_to_xml (node);
 
-      for (p = (const char *)node->content; p != NULL && *p != '\0'; p++)
+  /* Entity references of the file's own DTD do not parse on their own: such
+   * a node is kept as its text, which the writer can write back. */
+  if (strchr (xml, '&') != NULL)
+    {
+      g_autofree char *check = _banso_lift_fragment_text (xml);
+
+      if (check == NULL && node->type == XML_ELEMENT_NODE)
         {
-          if (!g_ascii_isspace (*p))
-            break;
+          xmlNode *copy = xmlDocCopyNode (node, node->doc, 1);
+
+          replace_entity_refs (copy);
+          g_free (xml);
+          xml = _banso_lift_node_to_xml (copy);
+          xmlFreeNode (copy);
+          check = _banso_lift_fragment_text (xml);
         }
-      if (p == NULL || *p == '\0')
+      if (check == NULL)
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+          xmlChar *escaped = xmlEncodeSpecialChars (node->doc, content);
+
+          g_free (xml);
+          xml = g_strdup (escaped != NULL ? (const char *)escaped : "");
+          xmlFree (content);
+          xmlFree (escaped);
+          is_text = TRUE;
+        }
+    }
+
+  /* Text where LIFT has only elements: the white space around it is not
+   * kept, and pieces that follow each other in "extra" become one, as the
+   * writer puts them on lines of their own. */
+  if (is_text)
+    {
+      g_strstrip (xml);
+      if (*xml == '\0')
         return;
     }
-  xml = _banso_lift_node_to_xml (node);
-  json_array_add_string_element (_banso_json_ensure_array (obj, "extra"), xml);
+  extra = _banso_json_ensure_array (obj, "extra");
+  n = json_array_get_length (extra);
+  last = n > 0 ? _banso_json_array_get_string (extra, n - 1) : NULL;
+  if (is_text && last != NULL && last[0] != '<')
+    {
+      g_autofree char *joined = g_strconcat (last, "\n", xml, NULL);
+
+      json_array_remove_element (extra, n - 1);
+      json_array_add_string_element (extra, joined);
+      return;
+    }
+  json_array_add_string_element (extra, xml);
 }
 
 static char *
@@ -205,7 +335,7 @@ parse_text (xmlNode    *text,
 
   for (child = text->children; child != NULL; child = child->next)
     {
-      if (child->type != XML_TEXT_NODE)
+      if (child->type == XML_ELEMENT_NODE)
         markup = TRUE;
     }
   if (markup)
@@ -220,7 +350,13 @@ parse_text (xmlNode    *text,
           g_string_append (spans, xml);
         }
       normal = nfc (spans->str);
-      json_object_set_string_member (form, "spans", normal);
+      /* Only markup that reads back as this text, as the writer checks. */
+      {
+        g_autofree char *check = _banso_lift_fragment_text (normal);
+
+        if (check != NULL && strcmp (check, plain) == 0)
+          json_object_set_string_member (form, "spans", normal);
+      }
     }
   keep_other_attrs (text, form, NULL, "text");
 }
@@ -850,7 +986,11 @@ find_ranges_file (const char *path,
       if (g_str_has_prefix (href, "file://"))
         file = g_filename_from_uri (href, NULL, NULL);
       else if (strstr (href, "://") == NULL)
-        file = g_build_filename (g_path_get_dirname (path), href, NULL);
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+
+          file = g_build_filename (folder, href, NULL);
+        }
       if (file != NULL && g_file_test (file, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&file);
     }
@@ -1001,6 +1141,12 @@ read_entries (LiftReader  *self,
 
   if (finfo != NULL)
     total = g_file_info_get_size (finfo);
+  if (finfo != NULL && total == 0)
+    {
+      g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
+                   _("File %s is empty"), path);
+      return FALSE;
+    }
 
   ret = xmlTextReaderRead (self->reader);
   while (ret == 1)
@@ -1024,7 +1170,7 @@ read_entries (LiftReader  *self,
             {
               g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
                            _("File %s, line %d: this is not a LIFT file (its root element is <%s>, not <lift>)"),
-                           path, xmlTextReaderGetParserLineNumber (self->reader), name);
+                           path, (int)xmlGetLineNo (root), name);
               return FALSE;
             }
           seen_root = TRUE;

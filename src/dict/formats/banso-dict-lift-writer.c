@@ -150,26 +150,6 @@ append_kept_attrs (GString            *out,
     }
 }
 
-/* Parses @xml as the content of an element; returns its text content (for
- * spans) or NULL when it is not well formed. */
-static char *
-fragment_text (const char *xml)
-{
-  g_autofree char *doc_text = g_strconcat ("<t>", xml, "</t>", NULL);
-  xmlDocPtr doc = xmlReadMemory (doc_text, strlen (doc_text), NULL, "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlChar *content;
-  char *text;
-
-  if (doc == NULL)
-    return NULL;
-  content = xmlNodeGetContent (xmlDocGetRootElement (doc));
-  text = g_utf8_normalize (content != NULL ? (const char *)content : "", -1, G_NORMALIZE_NFC);
-  xmlFree (content);
-  xmlFreeDoc (doc);
-  return text != NULL ? text : g_strdup ("");
-}
-
 static void
 append_extra (LiftWriter *self,
               GString    *out,
@@ -185,7 +165,7 @@ append_extra (LiftWriter *self,
 
       if (xml == NULL)
         continue;
-      check = fragment_text (xml);
+      check = _banso_lift_fragment_text (xml);
       if (check == NULL)
         {
           if (self->bad == NULL)
@@ -212,8 +192,12 @@ append_form (LiftWriter *self,
   JsonArray *annotations = _banso_json_get_array (form, "annotations");
   guint i;
 
-  if (ws == NULL || *ws == '\0')
+  /* A form read without a lang keeps none; one made elsewhere without a
+   * writing system gets the dictionary's language. */
+  if (ws == NULL)
     ws = self->lang;
+  else if (*ws == '\0')
+    ws = NULL;
   if (text == NULL)
     text = "";
   g_string_append_printf (out, "<%s", element);
@@ -224,7 +208,7 @@ append_form (LiftWriter *self,
   g_string_append_c (out, '>');
   if (spans != NULL)
     {
-      g_autofree char *plain = fragment_text (spans);
+      g_autofree char *plain = _banso_lift_fragment_text (spans);
       g_autofree char *want = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 
       /* The markup, unless the text was changed since it was read. */
@@ -241,7 +225,7 @@ append_form (LiftWriter *self,
   for (i = 0; annotations != NULL && i < json_array_get_length (annotations); i++)
     {
       const char *xml = _banso_json_array_get_string (annotations, i);
-      g_autofree char *check = xml != NULL ? fragment_text (xml) : NULL;
+      g_autofree char *check = xml != NULL ? _banso_lift_fragment_text (xml) : NULL;
 
       if (check != NULL)
         g_string_append (out, xml);
@@ -619,8 +603,9 @@ append_entry (LiftWriter *self,
   const char *guid = _banso_json_get_string (lift, "guid");
   guint i;
 
-  /* FieldWorks wants an id and a guid on each entry it merges. */
-  if (id == NULL && guid == NULL)
+  /* FieldWorks wants an id and a guid on each entry it merges: entries
+   * that come from elsewhere get them, those read from LIFT stay as read. */
+  if (lift == NULL)
     {
       const char *head = _banso_json_multitext_first (forms);
 

@@ -25,5 +25,8 @@ typedef struct _BansoLiftParse BansoLiftParse;
 JsonObject *_banso_lift_parse_range_element (BansoLiftParse *parse,
                                              xmlNode        *node);
 char       *_banso_lift_node_to_xml         (xmlNode        *node);
+/* The text content of @xml read as the content of an element, in NFC, or
+ * NULL when it is not well formed on its own. */
+char       *_banso_lift_fragment_text       (const char     *xml);
 
 G_END_DECLS

@@ -287,17 +287,17 @@ check_idx (StarDict  *self,
 
   if (n < 0 && past_end)
     g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                 _("File %s, byte %" G_GSIZE_FORMAT ": the word points past the end of %s "
-                   "(%" G_GUINT64_FORMAT " bytes of text)"),
-                 self->idx_path, bad_pos, self->dict_path, dict_size);
+                 _("File %s, byte %llu: the word points past the end of %s "
+                   "(%llu bytes of text)"),
+                 self->idx_path, (unsigned long long)bad_pos, self->dict_path, (unsigned long long)dict_size);
   else if (n < 0)
     g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                 _("File %s, byte %" G_GSIZE_FORMAT ": the index record is damaged or cut short"),
-                 self->idx_path, bad_pos);
+                 _("File %s, byte %llu: the index record is damaged or cut short"),
+                 self->idx_path, (unsigned long long)bad_pos);
   else
     g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                 _("File %s says wordcount=%u, but %s holds %" G_GINT64_FORMAT " words"),
-                 self->ifo_path, self->wordcount, self->idx_path, n);
+                 _("File %s says wordcount=%u, but %s holds %lld words"),
+                 self->ifo_path, self->wordcount, self->idx_path, (long long)n);
   return FALSE;
 }
 
@@ -331,8 +331,8 @@ read_syn (StarDict    *self,
       if (nul == NULL || len - (nul - data + 1) < 4)
         {
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s, byte %" G_GSIZE_FORMAT ": the synonym record is damaged or cut short"),
-                       syn_path, pos);
+                       _("File %s, byte %llu: the synonym record is damaged or cut short"),
+                       syn_path, (unsigned long long)pos);
           return FALSE;
         }
       pos = nul - data + 1;
@@ -340,9 +340,9 @@ read_syn (StarDict    *self,
       if (index >= self->wordcount)
         {
           g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                       _("File %s, byte %" G_GSIZE_FORMAT ": the synonym points to word %u, "
+                       _("File %s, byte %llu: the synonym points to word %u, "
                          "but the dictionary has %u words"),
-                       syn_path, pos, index, self->wordcount);
+                       syn_path, (unsigned long long)pos, index, self->wordcount);
           return FALSE;
         }
       pos += 4;
@@ -358,9 +358,8 @@ read_syn (StarDict    *self,
   if (have_declared && n != declared)
     {
       g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                   _("File %s says synwordcount=%" G_GUINT64_FORMAT ", but %s holds %"
-                     G_GUINT64_FORMAT " synonyms"),
-                   self->ifo_path, declared, syn_path, n);
+                   _("File %s says synwordcount=%llu, but %s holds %llu synonyms"),
+                   self->ifo_path, (unsigned long long)declared, syn_path, (unsigned long long)n);
       return FALSE;
     }
   return TRUE;
@@ -597,15 +596,15 @@ _banso_dict_read_stardict (const char     *path,
   if (offsetbits != 32 && offsetbits != 64)
     {
       g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                   _("File %s: field idxoffsetbits must be 32 or 64, not %" G_GUINT64_FORMAT),
-                   self.ifo_path, offsetbits);
+                   _("File %s: field idxoffsetbits must be 32 or 64, not %llu"),
+                   self.ifo_path, (unsigned long long)offsetbits);
       goto out;
     }
   if (wordcount > G_MAXUINT32)
     {
       g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                   _("File %s: field wordcount is too large (%" G_GUINT64_FORMAT ")"),
-                   self.ifo_path, wordcount);
+                   _("File %s: field wordcount is too large (%llu)"),
+                   self.ifo_path, (unsigned long long)wordcount);
       goto out;
     }
   self.wordcount = wordcount;
@@ -653,9 +652,9 @@ _banso_dict_read_stardict (const char     *path,
   if (idx_len != idxfilesize)
     {
       g_set_error (error, BANSO_DICT_FORMAT_ERROR, BANSO_DICT_FORMAT_ERROR_MALFORMED,
-                   _("File %s says idxfilesize=%" G_GUINT64_FORMAT ", but %s has %"
-                     G_GSIZE_FORMAT " bytes"),
-                   self.ifo_path, idxfilesize, self.idx_path, idx_len);
+                   _("File %s says idxfilesize=%llu, but %s has %llu bytes"),
+                   self.ifo_path, (unsigned long long)idxfilesize, self.idx_path,
+                   (unsigned long long)idx_len);
       goto out;
     }
 

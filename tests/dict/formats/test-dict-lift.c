@@ -438,6 +438,37 @@ test_malformed (void)
                    BANSO_DICT_FORMAT_ERROR_MALFORMED, "line 1");
 }
 
+/* A LIFT file cannot pull another file of this computer into the
+ * dictionary through an external entity, nor reach the network. */
+static void
+test_no_external_entities (void)
+{
+  g_autofree char *dir = dict_test_tmpdir ();
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *secret_uri = g_filename_to_uri (secret, NULL, NULL);
+  g_autofree char *path = g_build_filename (dir, "xxe.lift", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *dump = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+
+  dict_test_write_file (secret, "SECRET-CONTENT", -1);
+  text = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                          "<!DOCTYPE lift [<!ENTITY x SYSTEM \"%s\">"
+                          "<!ENTITY n SYSTEM \"http://127.0.0.1:9/x\">]>\n"
+                          "<lift version=\"0.13\"><entry id=\"a\"><lexical-unit><form lang=\"vi\">"
+                          "<text>a&x;&n;b</text></form></lexical-unit><x-y>&x;</x-y></entry></lift>\n",
+                          secret_uri);
+  dict_test_write_file (path, text, -1);
+  entries = dict_test_read_all (path, BANSO_DICT_FORMAT_LIFT, NULL, &error);
+  g_assert_no_error (error);
+  dump = dict_test_to_string (json_array_get_object_element (entries, 0));
+  g_assert_null (strstr (dump, "SECRET"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (entries, 0), "forms"), 0),
+                                                  "text"), ==, "ab");
+  dict_test_rmdir (dir);
+}
+
 static void
 test_missing (void)
 {
@@ -613,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/dict/lift/sound", test_sound);
   g_test_add_func ("/dict/lift/unknown-kept", test_unknown_kept);
   g_test_add_func ("/dict/lift/malformed", test_malformed);
+  g_test_add_func ("/dict/lift/no-external-entities", test_no_external_entities);
   g_test_add_func ("/dict/lift/missing", test_missing);
   g_test_add_func ("/dict/lift/cancel-and-progress", test_cancel_and_progress);
   g_test_add_func ("/dict/lift/written-for-fieldworks", test_written_for_fieldworks);

@@ -156,6 +156,23 @@ test_tabfile (void)
   g_assert_cmpstr (definition (entries, find_word (entries, "\xea\xaa\xb9\xea\xaa\x80\xea\xaa\xb7")), ==,
                    "chín (số 9)");
   g_assert_cmpstr (json_object_get_string_member (info, "title"), ==, "words");
+
+  /* A gzipped .idx: idxfilesize is the size of the index unpacked. */
+  {
+    g_autofree char *gzip = g_find_program_in_path ("gzip");
+    g_autofree char *idx = g_build_filename (dir, "words.idx", NULL);
+    g_autoptr(JsonArray) again = NULL;
+    const char *argv[] = { gzip, idx, NULL };
+
+    if (gzip != NULL)
+      {
+        g_assert_cmpint (dict_test_run (argv, NULL), ==, 0);
+        g_assert_false (g_file_test (idx, G_FILE_TEST_EXISTS));
+        again = dict_test_read_all (ifo, BANSO_DICT_FORMAT_STARDICT, NULL, &error);
+        g_assert_no_error (error);
+        dict_test_assert_same (entries, again);
+      }
+  }
   dict_test_rmdir (dir);
 }
 
@@ -400,6 +417,78 @@ test_lies_and_damage (void)
   dict_test_rmdir (dir);
 }
 
+/* sametypesequence=tm: the phonetic field ends with a NUL, the last field
+ * runs to the end of the article; h and x are markup kept beside the text. */
+static void
+test_type_sequences (void)
+{
+  g_autofree char *dir = dict_test_tmpdir ();
+  g_autofree char *ifo = g_build_filename (dir, "t.ifo", NULL);
+  g_autofree char *idx_path = g_build_filename (dir, "t.idx", NULL);
+  g_autofree char *dict_path = g_build_filename (dir, "t.dict", NULL);
+  g_autofree char *ifo_text = NULL;
+  static const char articles[] = "paw\0(Noun) bố" "kaw\0chín";
+  g_autoptr(GByteArray) idx = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+  JsonObject *entry;
+  JsonObject *form;
+
+  g_byte_array_append (idx, (const guint8 *)"kau\0", 4);
+  append_be (idx, strlen ("paw") + 1 + strlen ("(Noun) bố"), 4);
+  append_be (idx, strlen ("kaw") + 1 + strlen ("chín"), 4);
+  g_byte_array_append (idx, (const guint8 *)"pau\0", 4);
+  append_be (idx, 0, 4);
+  append_be (idx, strlen ("paw") + 1 + strlen ("(Noun) bố"), 4);
+  dict_test_write_file (idx_path, idx->data, idx->len);
+  dict_test_write_file (dict_path, articles, sizeof articles - 1);
+  ifo_text = g_strdup_printf ("StarDict's dict ifo file\nversion=2.4.2\nbookname=t\nwordcount=2\n"
+                              "idxfilesize=%u\nsametypesequence=tm\n", idx->len);
+  dict_test_write_file (ifo, ifo_text, -1);
+
+  entries = dict_test_read_all (ifo, BANSO_DICT_FORMAT_STARDICT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+  entry = json_array_get_object_element (entries, 1);
+  g_assert_cmpstr (headword (entries, 1), ==, "pau");
+  g_assert_cmpstr (definition (entries, 1), ==, "(Noun) bố");
+  form = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (entry, "pronunciations"), 0),
+                                                                      "forms"), 0);
+  g_assert_cmpstr (json_object_get_string_member (form, "text"), ==, "paw");
+  g_assert_cmpstr (json_object_get_string_member (form, "ws"), ==, "und-fonipa");
+  g_assert_cmpstr (definition (entries, 0), ==, "chín");
+  g_clear_pointer (&entries, json_array_unref);
+
+  /* One HTML and one XDXF article, each with its type. */
+  {
+    static const char typed[] = "h<b>bố</b>&amp;<br>cha\0" "x<k>mẹ</k> &lt;má&gt;\0";
+    g_autoptr(GByteArray) idx2 = g_byte_array_new ();
+    gsize first = strlen ("h<b>bố</b>&amp;<br>cha") + 1;
+
+    g_byte_array_append (idx2, (const guint8 *)"a\0", 2);
+    append_be (idx2, 0, 4);
+    append_be (idx2, first, 4);
+    g_byte_array_append (idx2, (const guint8 *)"b\0", 2);
+    append_be (idx2, first, 4);
+    append_be (idx2, sizeof typed - 1 - first, 4);
+    dict_test_write_file (idx_path, idx2->data, idx2->len);
+    dict_test_write_file (dict_path, typed, sizeof typed - 1);
+    g_free (ifo_text);
+    ifo_text = g_strdup_printf ("StarDict's dict ifo file\nversion=2.4.2\nbookname=t\nwordcount=2\n"
+                                "idxfilesize=%u\n", idx2->len);
+    dict_test_write_file (ifo, ifo_text, -1);
+    entries = dict_test_read_all (ifo, BANSO_DICT_FORMAT_STARDICT, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (definition (entries, 0), ==, "bố&\ncha");
+    g_assert_cmpstr (definition (entries, 1), ==, "mẹ <má>");
+    form = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (entries, 0), "senses"), 0),
+                                                                        "definitions"), 0);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (form, "markup"), "data"), ==,
+                     "<b>bố</b>&amp;<br>cha");
+  }
+  dict_test_rmdir (dir);
+}
+
 static JsonObject *
 make_entry (const char *word,
             const char *gloss_vi,
@@ -571,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/dict/stardict/offset-bits-64", test_offset_bits_64);
   g_test_add_func ("/dict/stardict/dictd2dic-width", test_dictd2dic_width);
   g_test_add_func ("/dict/stardict/lies-and-damage", test_lies_and_damage);
+  g_test_add_func ("/dict/stardict/type-sequences", test_type_sequences);
   g_test_add_func ("/dict/stardict/writer", test_writer);
   g_test_add_func ("/dict/stardict/round-trip-czech", test_round_trip_czech);
 
