@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "banso-cli.h"
+#include "banso-cli-lookup.h"
 #include "banso-dict.h"
 #include "banso-dict-io.h"
 #include "banso-dict-search.h"
@@ -57,9 +58,14 @@ dict_import (int    argc,
                                    &error);
   if (isatty (STDERR_FILENO))
     g_printerr ("\r");
+  /* The store's change notifications hold it until they are dispatched; once
+   * it is let go, its WAL is folded back into the file, which read-only
+   * lookups then read without replaying a log. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   if (result == NULL)
     return fail (g_steal_pointer (&error));
-  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+  g_printerr (ngettext (
                            "Imported %u entry into “%s” (%u media files).\n",
                            "Imported %u entries into “%s” (%u media files).\n",
                            result->n_entries),
@@ -67,97 +73,13 @@ dict_import (int    argc,
   return EXIT_SUCCESS;
 }
 
-static sqlite3 *
-open_read_only (GError **error)
-{
-  g_autofree char *path = database_path ();
-  sqlite3 *db = NULL;
-  int version = 0;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL,
-                   _("Could not open the database %s: %s"), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (version < BANSO_DICT_SCHEMA_STEP)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
-                   _("%s holds no dictionaries yet (open it once with Banso, or import one)."),
-                   path);
-      sqlite3_close (db);
-      return NULL;
-    }
-  if (!banso_store_run_connection_hooks (db, FALSE, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
 static int
 dict_search (int    argc,
              char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BansoDictQuery) query = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GString) out = g_string_sized_new (4096);
-  g_autofree char *lang = NULL;
-  g_autofree char *text = NULL;
-  gboolean ignore_tone = FALSE;
-  int limit = BANSO_DICT_SEARCH_LIMIT;
-  GOptionEntry entries[] = {
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, NULL, "CODE" },
-    { "ignore-tone", 0, 0, G_OPTION_ARG_NONE, &ignore_tone, NULL, NULL },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, "N" },
-    { NULL }
-  };
-  sqlite3 *db;
+  g_autofree char *path = database_path ();
 
-  if (!parse_command_options (&argc, &argv, entries, "dict search", &error) || argc < 2 ||
-      limit <= 0)
-    return usage (error ? error->message : _("dict search takes: [--lang CODE] QUERY"));
-
-  text = g_strjoinv (" ", argv + 1);
-  query = banso_dict_query_new (text);
-  query->lang = g_steal_pointer (&lang);
-  query->limit = (guint)limit;
-  if (ignore_tone)
-    query->flags |= BANSO_DICT_SEARCH_IGNORE_TONE;
-
-  if (!(db = open_read_only (&error)))
-    return fail (g_steal_pointer (&error));
-  hits = banso_dict_search (db, query, &error);
-  sqlite3_close (db);
-  if (hits == NULL)
-    return fail (g_steal_pointer (&error));
-
-  if (hits->len > 0 && ((BansoDictHit *)g_ptr_array_index (hits, 0))->match == BANSO_DICT_MATCH_FUZZY)
-    g_printerr (_("Nothing found for “%s”. Did you mean:\n"), text);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      BansoDictHit *hit = g_ptr_array_index (hits, i);
-
-      g_string_append_printf (out, "%s\t%s\n", hit->headword, hit->glosses);
-    }
-  fwrite (out->str, 1, out->len, stdout);
-  if (hits->len == 0)
-    {
-      g_printerr (_("Nothing found for “%s”.\n"), text);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
+  return banso_cli_dict_search (path, argc, argv);
 }
 
 static int
@@ -181,7 +103,7 @@ dict_export (int    argc,
     return fail (g_steal_pointer (&error));
   if (!banso_dict_export_file (store, lang, dictionary, argv[1], &n, NULL, &error))
     return fail (g_steal_pointer (&error));
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry to %s.\n",
+  g_printerr (ngettext ("Exported %u entry to %s.\n",
                            "Exported %u entries to %s.\n", n),
               n, argv[1]);
   return EXIT_SUCCESS;

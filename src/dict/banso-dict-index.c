@@ -436,3 +436,19 @@ banso_dict_reindex_all (BansoTxn  *txn,
     return banso_sql_error (db, rc, error);
   return TRUE;
 }
+
+/**
+ * banso_dict_optimize:
+ *
+ * Merges the full-text indexes into one segment each, after a large import:
+ * a search then reads one list per word instead of one per segment.
+ */
+gboolean
+banso_dict_optimize (BansoTxn  *txn,
+                     GError   **error)
+{
+  return banso_sql_exec (banso_txn_get_db (txn),
+                         "INSERT INTO dict_gloss_fts (dict_gloss_fts) VALUES ('optimize');"
+                         "INSERT INTO dict_text_fts (dict_text_fts) VALUES ('optimize');",
+                         error);
+}

@@ -280,7 +280,8 @@ banso_dict_import_file (BansoStore               *store,
   if (lang != NULL &&
       g_str_equal (json_object_get_string_member (dictionary, "lang"), "und"))
     json_object_set_string_member (dictionary, "lang", lang);
-  if (!banso_dictionary_save (im.txn, im.dictionary_id, rev, dictionary, NULL, NULL, error))
+  if (!banso_dictionary_save (im.txn, im.dictionary_id, rev, dictionary, NULL, NULL, error) ||
+      (im.n_entries >= 10000 && !banso_dict_optimize (im.txn, error)))
     goto fail;
   if (!banso_txn_commit (im.txn, error))
     {

@@ -84,6 +84,7 @@ typedef struct
   GPtrArray            *hits;
   GHashTable           *seen;   /* docnos already in @hits */
   sqlite3_stmt         *fetch;
+  gboolean              count_only;  /* no filter to apply: the docnos are enough */
 } Search;
 
 static gboolean
@@ -105,6 +106,17 @@ add_hit (Search          *s,
   if (s->hits->len >= s->limit ||
       g_hash_table_contains (s->seen, &docno))
     return TRUE;
+  if (s->count_only)
+    {
+      BansoDictHit *hit = g_new0 (BansoDictHit, 1);
+      gint64 *key = g_new (gint64, 1);
+
+      hit->match = match;
+      g_ptr_array_add (s->hits, hit);
+      *key = docno;
+      g_hash_table_add (s->seen, key);
+      return TRUE;
+    }
   if (s->fetch == NULL &&
       sqlite3_prepare_v2 (s->db,
                           "SELECT d.id, x.headword, coalesce (x.summary, x.glosses), x.lang FROM dict_entry_index x"
@@ -194,17 +206,28 @@ search_headwords (Search      *s,
   return add_rows (s, prefix, BANSO_DICT_MATCH_PREFIX, error);
 }
 
-/* "w1"* "w2"*: each word of the query a prefix token, never a phrase. */
+/* "w1" "w2"*: the words typed, each a token of its own (never a phrase), the
+ * last one a prefix. A last word of one letter is left out: it begins too
+ * many words to narrow anything, and merging them all takes long. */
 static char *
-match_expression (const char *text)
+match_expression (const char *text,
+                  gboolean    prefix)
 {
   g_autoptr(GPtrArray) words = banso_dict_tokenizer_split (text);
   GString *out;
+  guint n = MIN (words->len, 16);
 
-  if (words->len == 0)
+  if (n > 1)
+    {
+      g_autofree char *last = banso_dict_fold (g_ptr_array_index (words, n - 1), 0);
+
+      if (g_utf8_strlen (last, -1) < 2)
+        n--;
+    }
+  if (n == 0)
     return NULL;
   out = g_string_new (NULL);
-  for (guint i = 0; i < words->len && i < 16; i++)
+  for (guint i = 0; i < n; i++)
     {
       const char *w = g_ptr_array_index (words, i);
 
@@ -217,7 +240,9 @@ match_expression (const char *text)
             g_string_append_c (out, '"');
           g_string_append_c (out, *p);
         }
-      g_string_append (out, "\"*");
+      g_string_append_c (out, '"');
+      if (prefix && i == n - 1 && n == MIN (words->len, 16))
+        g_string_append_c (out, '*');
     }
   return g_string_free (out, FALSE);
 }
@@ -232,6 +257,8 @@ search_fts (Search          *s,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
+  if (s->hits->len >= s->limit)
+    return TRUE;
   if (s->query->lang != NULL)
     sql = g_strdup_printf ("SELECT f.rowid FROM %s f JOIN dict_entry_index x ON x.docno = f.rowid"
                            " WHERE %s MATCH ?1 AND x.lang = ?2", table, table);
@@ -275,26 +302,22 @@ search_finish (Search   *s,
   return s->hits;
 }
 
-/**
- * banso_dict_search:
- * @db: a reader connection of the store (Banso's tokenizer registered)
- *
- * Returns: (transfer full) (element-type BansoDictHit): the entries, best
- *   first; when nothing matches, the suggestions (%BANSO_DICT_MATCH_FUZZY)
- */
-GPtrArray *
-banso_dict_search (sqlite3               *db,
-                   const BansoDictQuery  *query,
-                   GError               **error)
+/* The search; with @count_only, the results' lines are not read when no
+ * filter needs them. */
+static GPtrArray *
+run_search (sqlite3               *db,
+            const BansoDictQuery  *query,
+            gboolean               count_only,
+            GError               **error)
 {
   Search s = { 0 };
   g_autofree char *key = NULL;
   g_autofree char *expression = NULL;
+  g_autofree char *whole = NULL;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (db != NULL && query != NULL, NULL);
-
   search_init (&s, db, query);
+  s.count_only = count_only && query->lang == NULL && query->dictionary == NULL;
   key = banso_dict_fold_typed (query->text, query_fold_flags (query));
   if (*key == '\0')
     return search_finish (&s, TRUE);
@@ -303,12 +326,19 @@ banso_dict_search (sqlite3               *db,
     ok = search_headwords (&s, key, (query->flags & BANSO_DICT_SEARCH_IGNORE_TONE) != 0, error);
 
   /* One letter begins too many words to look for it in the glosses. */
+  /* The words as typed first, then the last one as a prefix: a whole word
+   * is read lazily from its list, a prefix longer than the prefix indexes
+   * merges the lists of every word it begins, and the whole word ranks
+   * first anyway. */
   if (ok && g_utf8_strlen (key, -1) >= 2 && !(query->flags & BANSO_DICT_SEARCH_FORWARD_ONLY) &&
-      (expression = match_expression (query->text)) != NULL)
+      (expression = match_expression (query->text, TRUE)) != NULL)
     {
-      ok = search_fts (&s, "dict_gloss_fts", expression, BANSO_DICT_MATCH_GLOSS, error);
+      whole = match_expression (query->text, FALSE);
+      ok = search_fts (&s, "dict_gloss_fts", whole, BANSO_DICT_MATCH_GLOSS, error) &&
+           search_fts (&s, "dict_gloss_fts", expression, BANSO_DICT_MATCH_GLOSS, error);
       if (ok && !(query->flags & BANSO_DICT_SEARCH_NO_FULL_TEXT))
-        ok = search_fts (&s, "dict_text_fts", expression, BANSO_DICT_MATCH_TEXT, error);
+        ok = search_fts (&s, "dict_text_fts", whole, BANSO_DICT_MATCH_TEXT, error) &&
+             search_fts (&s, "dict_text_fts", expression, BANSO_DICT_MATCH_TEXT, error);
     }
 
   if (ok && s.hits->len == 0 && !(query->flags & BANSO_DICT_SEARCH_NO_SUGGESTIONS))
@@ -343,11 +373,50 @@ clear_candidate (gpointer data)
 }
 
 /**
+ * banso_dict_search:
+ * @db: a reader connection of the store (Banso's tokenizer registered)
+ *
+ * Returns: (transfer full) (element-type BansoDictHit): the entries, best
+ *   first; when nothing matches, the suggestions (%BANSO_DICT_MATCH_FUZZY)
+ */
+GPtrArray *
+banso_dict_search (sqlite3               *db,
+                   const BansoDictQuery  *query,
+                   GError               **error)
+{
+  g_return_val_if_fail (db != NULL && query != NULL, NULL);
+  return run_search (db, query, FALSE, error);
+}
+
+/**
+ * banso_dict_search_count:
+ *
+ * How many results banso_dict_search() gives, without reading what they
+ * show: a list counts before it fetches its first page.
+ */
+gboolean
+banso_dict_search_count (sqlite3               *db,
+                         const BansoDictQuery  *query,
+                         guint                 *n_hits,
+                         GError               **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_val_if_fail (db != NULL && query != NULL, FALSE);
+  hits = run_search (db, query, TRUE, error);
+  if (hits == NULL)
+    return FALSE;
+  *n_hits = hits->len;
+  return TRUE;
+}
+
+/**
  * banso_dict_suggest:
  *
- * The headwords at an edit distance of at most two from the query's key,
- * nearest first ("Ý bạn là…"). Only keys of nearly the same length are
- * compared, read in the order of their length.
+ * The headwords at an edit distance of at most two (one for a word of three
+ * letters or fewer) from the query's key, nearest first ("Ý bạn là…"). Only
+ * keys of nearly the same length that begin with the query's first or
+ * second letter are compared, read from the keys by length.
  *
  * Returns: (transfer full) (element-type BansoDictHit): the suggestions
  */
@@ -371,24 +440,44 @@ banso_dict_suggest (sqlite3               *db,
   if (len == 0 || len > 63)
     return search_finish (&s, TRUE);
 
-  if (sqlite3_prepare_v2 (db, "SELECT key FROM dict_fuzzy_keys WHERE klen BETWEEN ?1 AND ?2",
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT key FROM dict_fuzzy_keys WHERE klen = ?1 AND key >= ?2 AND key < ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
     return search_finish (&s, sql_fail (db, error));
-  sqlite3_bind_int (stmt, 1, (int)MAX (1, len - (glong)max));
-  sqlite3_bind_int (stmt, 2, (int)(len + max));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The keys that begin with the first letter typed, or with the second (the
+   * first one typed too many): a misspelt word nearly always keeps its first
+   * letter, and this reads a few thousand keys instead of every one. */
+  for (guint start = 0; start < 2; start++)
     {
-      const char *candidate = (const char *)sqlite3_column_text (stmt, 0);
-      guint d = banso_dict_edit_distance (key, candidate, max);
+      const char *from = start == 0 ? key : g_utf8_next_char (key);
+      g_autofree char *first = NULL;
+      g_autofree char *end = NULL;
 
-      if (d <= max)
+      if (*from == '\0' || (start == 1 && g_utf8_get_char (from) == g_utf8_get_char (key)))
+        continue;
+      first = g_strndup (from, g_utf8_next_char (from) - from);
+      end = prefix_end (first);
+      for (glong l = MAX (1, len - (glong)max); l <= len + (glong)max; l++)
         {
-          Candidate c = { d, g_strdup (candidate) };
-          g_array_append_val (found, c);
+          sqlite3_reset (stmt);
+          sqlite3_bind_int (stmt, 1, (int)l);
+          sqlite3_bind_text (stmt, 2, first, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              const char *candidate = (const char *)sqlite3_column_text (stmt, 0);
+              guint d = banso_dict_edit_distance (key, candidate, max);
+
+              if (d <= max)
+                {
+                  Candidate c = { d, g_strdup (candidate) };
+                  g_array_append_val (found, c);
+                }
+            }
+          if (rc != SQLITE_DONE)
+            return search_finish (&s, sql_fail (db, error));
         }
     }
-  if (rc != SQLITE_DONE)
-    return search_finish (&s, sql_fail (db, error));
   g_array_sort (found, compare_candidates);
 
   if (sqlite3_prepare_v2 (db,

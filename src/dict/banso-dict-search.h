@@ -79,6 +79,10 @@ void            banso_dict_hit_free      (BansoDictHit          *hit);
 GPtrArray      *banso_dict_search        (sqlite3               *db,
                                           const BansoDictQuery  *query,
                                           GError               **error);
+gboolean        banso_dict_search_count  (sqlite3               *db,
+                                          const BansoDictQuery  *query,
+                                          guint                 *n_hits,
+                                          GError               **error);
 GPtrArray      *banso_dict_suggest       (sqlite3               *db,
                                           const BansoDictQuery  *query,
                                           GError               **error);

@@ -79,18 +79,16 @@ nonempty (const char *s)
   return s != NULL && *s != '\0' ? s : NULL;
 }
 
-static GPtrArray *
-run_search (BansoDictSource          *self,
-            sqlite3                  *db,
-            const BansoRecordFilter  *filter,
-            GError                  **error)
+static BansoDictQuery *
+make_query (BansoDictSource         *self,
+            const BansoRecordFilter *filter)
 {
-  g_autoptr(BansoDictQuery) query = banso_dict_query_new (filter->search);
+  BansoDictQuery *query = banso_dict_query_new (filter->search);
 
   query->lang = g_strdup (nonempty (filter->ethnic));
   query->dictionary = g_strdup (nonempty (filter->village));
   query->flags = self->flags;
-  return banso_dict_search (db, query, error);
+  return query;
 }
 
 static gboolean
@@ -101,15 +99,13 @@ source_count (BansoRecordSource        *source,
               GError                  **error)
 {
   BansoDictSource *self = BANSO_DICT_SOURCE (source);
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(BansoDictQuery) query = NULL;
 
   if (!has_search (filter))
     return banso_dict_browse_count (db, nonempty (filter->ethnic), nonempty (filter->status),
                                     nonempty (filter->village), n_rows, error);
-  if (!(hits = run_search (self, db, filter, error)))
-    return FALSE;
-  *n_rows = hits->len;
-  return TRUE;
+  query = make_query (self, filter);
+  return banso_dict_search_count (db, query, n_rows, error);
 }
 
 static GPtrArray *
@@ -126,7 +122,11 @@ source_fetch (BansoRecordSource        *source,
   GPtrArray *rows;
 
   if (has_search (filter))
-    hits = run_search (self, db, filter, error);
+    {
+      g_autoptr(BansoDictQuery) query = make_query (self, filter);
+
+      hits = banso_dict_search (db, query, error);
+    }
   else
     hits = banso_dict_browse (db, nonempty (filter->ethnic), nonempty (filter->status),
                               nonempty (filter->village), offset, limit, error);

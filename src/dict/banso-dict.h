@@ -60,6 +60,8 @@ gboolean    banso_dict_reindex_doc           (BansoTxn     *txn,
                                               const char   *body,
                                               gboolean      fresh,
                                               GError      **error);
+gboolean    banso_dict_optimize              (BansoTxn     *txn,
+                                              GError      **error);
 gboolean    banso_dict_reindex_all           (BansoTxn     *txn,
                                               GError      **error);
 

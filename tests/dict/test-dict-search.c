@@ -16,6 +16,7 @@
 #include "banso-dict-source.h"
 #include "banso-dict-tokenizer.h"
 #include "banso-record-row.h"
+#include "banso-schema.h"
 #include "banso-test-util.h"
 
 typedef struct
@@ -563,6 +564,41 @@ test_source (Fixture       *f,
   banso_store_release_reader (f->store, db);
 }
 
+/* A database of schema 10, from before the dictionary, upgraded: the users'
+ * role check takes the lexicographer, and the file is whole. */
+static void
+test_upgrade (void)
+{
+  g_autofree char *dir = banso_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "banso.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoStore) store = NULL;
+  g_autoptr(BansoUser) admin = NULL;
+  g_autoptr(BansoUser) lexicographer = banso_user_new ("l", "Lò Thị Mai", BANSO_ROLE_LEXICOGRAPHER, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *users = NULL;
+  sqlite3 *db = banso_test_raw_open (path);
+
+  g_assert_true (banso_schema_migrate (db, BANSO_DICT_SCHEMA_STEP - 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO users (id, name, role, created_at)"
+                                     " VALUES ('x', 'x', 'lexicographer', '2026')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  sqlite3_close (db);
+
+  store = banso_store_open (path, &error);
+  g_assert_no_error (error);
+  admin = banso_store_dup_admin (store, &error);
+  g_assert_true (banso_store_add_user (store, admin, lexicographer, &error));
+  g_assert_no_error (error);
+  users = banso_test_store_query_text (store, "SELECT sql FROM sqlite_schema WHERE name = ?1", "users");
+  g_assert_nonnull (strstr (users, "'lexicographer'"));
+  g_assert_true (banso_store_check (store, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_object (&store);
+  banso_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -580,6 +616,7 @@ main (int    argc,
   BANSO_TEST_ADD ("/dict/roles", test_roles);
   BANSO_TEST_ADD ("/dict/reindex-and-check", test_reindex_and_check);
   BANSO_TEST_ADD ("/dict/source", test_source);
+  g_test_add_func ("/dict/upgrade", test_upgrade);
 
   return g_test_run ();
 }
