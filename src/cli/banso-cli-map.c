@@ -46,7 +46,11 @@ map_info (const char *path)
     g_print (_("Centre: %.4f, %.4f at zoom %g\n"), lat, lon, zoom);
   if (banso_mbtiles_get_attribution (mb) && *banso_mbtiles_get_attribution (mb))
     g_print (_("Attribution: %s\n"), banso_mbtiles_get_attribution (mb));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Tiles: %" G_GINT64_FORMAT "\n", "Tiles: %" G_GINT64_FORMAT "\n", count), count);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+    g_print (_("Tiles: %s\n"), number);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -165,7 +169,7 @@ warning_list (void)
 
       g_print ("%s\t%s\t%d\t%s\t%s\n", w->id, w->created, w->level, w->title, w->source ? w->source : "");
     }
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u warning\n", "%u warnings\n", list->len), list->len);
+  g_printerr (ngettext ("%u warning\n", "%u warnings\n", list->len), list->len);
   return EXIT_SUCCESS;
 }
 
