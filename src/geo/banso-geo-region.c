@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "banso-fold.h"
 #include "banso-geo-feature.h"
 #include "banso-geo-region.h"
 #include "banso-geojson.h"
@@ -51,6 +52,7 @@ struct _BansoRegionSet
   GArray      *regions;   /* BansoRegion */
   GArray      *mboxes;    /* BansoGeoBox in Web Mercator, one per region */
   GHashTable  *by_code;   /* code → index + 1 */
+  GPtrArray   *folded;    /* each region's folded name, for search */
   Level        levels[N_LEVELS];
   BansoGeoBox  box;       /* degrees */
   BansoGeoBox  mbox;
@@ -86,6 +88,7 @@ banso_region_set_finalize (GObject *object)
   g_array_unref (self->regions);
   g_array_unref (self->mboxes);
   g_hash_table_unref (self->by_code);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
   g_free (self->cell_start);
   g_free (self->cell_items);
 
@@ -428,6 +431,9 @@ banso_region_set_new_from_features (GPtrArray   *features,
       if (*region->code != '\0')
         g_hash_table_insert (self->by_code, region->code, GUINT_TO_POINTER (i + 1));
     }
+  self->folded = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->regions->len; i++)
+    g_ptr_array_add (self->folded, banso_fold (g_array_index (self->regions, BansoRegion, i).name, -1));
   build_levels (self);
   build_grid (self);
   return g_steal_pointer (&self);
@@ -578,6 +584,48 @@ banso_region_set_get_n_points (BansoRegionSet *self)
 {
   g_return_val_if_fail (BANSO_IS_REGION_SET (self), 0);
   return self->levels[N_LEVELS - 1].points->len;
+}
+
+/**
+ * banso_region_set_search:
+ * @query: what the user typed, with or without tones (“chieng an”)
+ *
+ * Regions whose name holds the folded query, those whose name or a word of
+ * it begins with it first, then in their order.
+ *
+ * Returns: (transfer full) (element-type guint): region indices
+ */
+GArray *
+banso_region_set_search (BansoRegionSet *self,
+                         const char     *query,
+                         guint           limit)
+{
+  g_autofree char *q = NULL;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) later = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (BANSO_IS_REGION_SET (self), found);
+
+  q = banso_fold (query ? query : "", -1);
+  g_strstrip (q);
+  if (*q == '\0')
+    return found;
+  for (guint i = 0; i < self->folded->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->folded, i);
+      const char *at = strstr (name, q);
+
+      if (at == NULL)
+        continue;
+      if (at == name || at[-1] == ' ')
+        g_array_append_val (found, i);
+      else
+        g_array_append_val (later, i);
+    }
+  g_array_append_vals (found, later->data, later->len);
+  if (limit > 0 && found->len > limit)
+    g_array_set_size (found, limit);
+  return found;
 }
 
 static gboolean
