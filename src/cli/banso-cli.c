@@ -32,6 +32,7 @@ usage (const char *message)
 {
   if (message != NULL)
     g_printerr ("banso-cli: %s\n", message);
+  /* One message per group of commands, so that each capability adds its own. */
   g_printerr (_("Usage: banso-cli [--data-dir DIR] [--user ID] COMMAND\n"
                 "\n"
                 "Commands:\n"
@@ -40,12 +41,17 @@ usage (const char *message)
                 "  export households [--commune CODE] write households as CSV to standard output\n"
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
-                "                                     send and receive changes with the data center\n"
-                "  dict import [--lang CODE] [--keep-missing-media] FILE\n"
+                "                                     send and receive changes with the data center\n"));
+  g_printerr (_("  dict import [--lang CODE] [--keep-missing-media] FILE\n"
                 "                                     import a dictionary (LIFT, StarDict .ifo, dictd .index, CSV)\n"
                 "  dict search [--lang CODE] QUERY    look a word up, best first: headword, tab, glosses\n"
                 "  dict export [--lang CODE] FILE     write entries as LIFT (.lift), StarDict (.ifo) or CSV\n"
                 "  dict list                          list the dictionaries\n"));
+  g_printerr (_("  map info FILE.mbtiles              metadata, zooms, tile count and format of a base map\n"
+                "  map render-demo OUT.mbtiles        render the demo base map\n"
+                "  warning import FILE [--title T] [--level N] [--csv]\n"
+                "                                     save a warning area (GeoJSON, KML), list what it affects\n"
+                "  warning list                       the warnings saved\n"));
   return EXIT_USAGE;
 }
 
@@ -308,6 +314,10 @@ main (int    argc,
     return cmd_sync (argc, argv);
   if (g_str_equal (command, "dict"))
     return cmd_dict (argc, argv);
+  if (g_str_equal (command, "map"))
+    return cmd_map (argc, argv);
+  if (g_str_equal (command, "warning"))
+    return cmd_warning (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

@@ -26,5 +26,9 @@ int         cmd_dict              (int            argc,
                                    char         **argv);
 int         cmd_sync              (int            argc,
                                    char         **argv);
+int         cmd_map               (int            argc,
+                                   char         **argv);
+int         cmd_warning           (int            argc,
+                                   char         **argv);
 
 G_END_DECLS
