@@ -23,5 +23,10 @@ gboolean    parse_command_options (int           *argc,
                                    GError       **error);
 int         cmd_sync              (int            argc,
                                    char         **argv);
+int         cmd_user              (int            argc,
+                                   char         **argv);
+char       *read_secret           (const char    *prompt,
+                                   const char    *env,
+                                   GError       **error);
 
 G_END_DECLS
