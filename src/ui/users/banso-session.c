@@ -123,14 +123,15 @@ show_hidden_windows (BansoSession *self)
 
 static void
 show_login (BansoSession *self,
-            gboolean      clear_login)
+            gboolean      logged_out)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-login");
 
   self->locked = TRUE;
   hide_other_windows (self);
   banso_window_set_locked (self->window, GTK_WIDGET (self->login_page));
-  banso_login_page_reset (self->login_page, clear_login ? NULL : last, self->started);
+  banso_login_page_reset (self->login_page, logged_out ? NULL : last,
+                          self->started && !logged_out);
 }
 
 /* }}} */
