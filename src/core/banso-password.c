@@ -58,10 +58,9 @@ banso_password_check (const char  *password,
   if (g_utf8_strlen (password, -1) < BANSO_PASSWORD_MIN_LENGTH || *stripped == '\0')
     {
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "A password has at least %d character.",
-                                "A password has at least %d characters.",
-                                BANSO_PASSWORD_MIN_LENGTH),
+                   ngettext ("A password has at least %d character.",
+                             "A password has at least %d characters.",
+                             BANSO_PASSWORD_MIN_LENGTH),
                    BANSO_PASSWORD_MIN_LENGTH);
       return FALSE;
     }
