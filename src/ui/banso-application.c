@@ -223,6 +223,11 @@ on_logged_in (BansoSession     *session,
 
   if (!first)
     return;
+  /* The lists load once someone logged in: the start-up benchmark times
+   * their first rows from here. */
+  self->mapped_at = g_get_monotonic_time ();
+  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
+    trace_first_rows (self);
   if (manager != NULL)
     banso_sync_manager_start (manager);
   reopen_drafts (self, self->drafts);
@@ -253,12 +258,12 @@ open_done (GObject      *object,
   banso_context_set_user (self->context, job->user);
   banso_context_set_sync_manager (self->context, job->sync_manager);
 
-  banso_window_set_context (self->window, self->context);
-  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
-    trace_first_rows (self);
+  /* The login page covers the window before its sections are shown, so that
+   * nothing is read or shown before someone logs in. */
   self->drafts = job->drafts ? g_ptr_array_ref (job->drafts) : NULL;
   self->session = banso_session_new (self->window, self->context, job->first_admin);
   g_signal_connect_object (self->session, "logged-in", G_CALLBACK (on_logged_in), self, 0);
+  banso_window_set_context (self->window, self->context);
 }
 
 static char *

@@ -247,6 +247,25 @@ update_mode (BansoLoginPage *self)
 }
 
 static void
+focus_first_field (BansoLoginPage *self)
+{
+  const char *login = gtk_editable_get_text (GTK_EDITABLE (self->login_row));
+
+  if (*login != '\0' && !self->first_admin)
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->login_row));
+}
+
+/* The page is filled before it is shown: typing starts where it should. */
+static void
+banso_login_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (banso_login_page_parent_class)->map (widget);
+  focus_first_field (BANSO_LOGIN_PAGE (widget));
+}
+
+static void
 banso_login_page_dispose (GObject *object)
 {
   BansoLoginPage *self = (BansoLoginPage *)object;
@@ -266,6 +285,7 @@ banso_login_page_class_init (BansoLoginPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = banso_login_page_dispose;
+  widget_class->map = banso_login_page_map;
 
   /**
    * BansoLoginPage::logged-in:
@@ -347,10 +367,7 @@ banso_login_page_reset (BansoLoginPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->again_entry), "");
   show_error (self, NULL);
-  if (login != NULL && *login != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->login_row));
+  focus_first_field (self);
 }
 
 gboolean
