@@ -21,15 +21,23 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import subprocess  # noqa: E402
+
 from bansoui import (TEST_LOGIN, TEST_NAME, TEST_PASSWORD, WRONG_PASSWORD,  # noqa: E402
-                     UIError, children, click, combo, description, do_action, find,
-                     find_all, key, label_texts, log, matches, name, open_menu_item, role,
-                     run, screenshot, set_text, text)
+                     RecordsPage, UIError, children, click, combo, description, do_action,
+                     find, find_all, key, label_texts, log, matches, name, open_menu_item,
+                     role, run, screenshot, sensitive, set_text, text)
 
 OFFICIAL = 'xuan'
 OFFICIAL_NAME = 'Lò Thị Xuân'
 OFFICIAL_PASSWORD = 'bản-mòng-2026'
 COMMUNES = ['Phường Chiềng An', 'Phường Chiềng Cơi']   # the first two of Sơn La by name
+OUTSIDE = 'Phường Tô Hiệu'
+# One household in her commune, one outside, imported before the first start.
+CSV = """household,commune_code,member_name,relation
+1,03664,Lò Văn Pơm,head
+2,03646,Quàng Văn Inh,head
+"""
 
 
 def working_as(app, main, who):
@@ -139,6 +147,27 @@ def step_official(app, main, shots):
     time.sleep(0.3)
     screenshot(os.path.join(shots, 'users-official-filter.png'))
     key('Escape')
+    scope = ', '.join(COMMUNES)
+    app.wait(lambda: any(t.endswith(' · ' + scope) for t in label_texts(main)),
+             'the subtitle of the list to name her communes, "%s"' % scope)
+
+    log('   a household outside her communes opens read-only, with the reason')
+    households = RecordsPage(app, main, 'Add Household', 'household')
+    app.wait(lambda: households.count() == 2, 'the two households in the list')
+    names = [r[0] if r else '' for r in households.rows()]
+    households.select(names.index('Quàng Văn Inh'))
+    do_action(households.button('Edit'))
+    form = app.window('Edit Household')
+    reason = ('This household is in %s, which is not one of your communes: '
+              'you may look at it but not change it.' % OUTSIDE)
+    app.wait(lambda: reason in label_texts(form), 'the form to say why it is read-only')
+    save = find(form, 'push button', 'Save')
+    if save is not None and sensitive(save):
+        raise UIError('the form of a household outside her communes can be saved')
+    time.sleep(0.3)
+    screenshot(os.path.join(shots, 'users-read-only.png'))
+    do_action(app.wait_find(form, 'push button', 'Cancel'))
+    app.wait(lambda: app.find_window('Edit Household') is None, 'the form to close')
 
 
 def step_lock(app, main, shots):
@@ -193,5 +222,14 @@ def steps(app, data_dir, shots):
     app.quit()
 
 
+def prepare(data_dir):
+    path = os.path.join(data_dir, 'households.csv')
+    with open(path, 'w') as f:
+        f.write(CSV)
+    subprocess.run([os.environ['BANSO_CLI'], '--data-dir', data_dir, 'import', 'households', path],
+                   check=True, capture_output=True)
+
+
 if __name__ == '__main__':
-    sys.exit(run('users', steps, log_in=False))
+    os.environ.setdefault('BANSO_UI_TOTAL_TIMEOUT', '390')
+    sys.exit(run('users', steps, prepare=prepare, log_in=False))
