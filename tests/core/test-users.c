@@ -375,9 +375,9 @@ test_update (Fixture       *f,
   g_assert_null (banso_user_get_communes (stored)[1]);
 
   /* Saving the same again logs nothing. */
-  last_event (f->store, "xuan", &n_before);
+  banso_user_event_free (last_event (f->store, "xuan", &n_before));
   g_assert_true (banso_store_update_user (f->store, f->head, moved, NULL, &error));
-  last_event (f->store, "xuan", &n_after);
+  banso_user_event_free (last_event (f->store, "xuan", &n_after));
   g_assert_cmpuint (n_before, ==, n_after);
 
   /* A new password: the old one no longer opens. */
