@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "banso-form.h"
 #include "banso-login-page.h"
 #include "banso-session.h"
 #include "banso-store-async.h"
@@ -111,14 +112,26 @@ hide_other_windows (BansoSession *self)
     gtk_widget_set_visible (g_ptr_array_index (self->hidden, i), FALSE);
 }
 
+/* The forms come back as they were, whoever logs in: what they save is
+ * checked against the new user's role and communes. Other windows (the
+ * Preferences, with an administrator's Users page) come back only to the
+ * user who left them. */
 static void
-show_hidden_windows (BansoSession *self)
+show_hidden_windows (BansoSession *self,
+                     gboolean     same_user)
 {
   g_autoptr(GPtrArray) hidden = g_steal_pointer (&self->hidden);
 
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < hidden->len; i++)
-    gtk_window_present (g_ptr_array_index (hidden, i));
+    {
+      GtkWindow *window = g_ptr_array_index (hidden, i);
+
+      if (same_user || BANSO_IS_FORM (window))
+        gtk_window_present (window);
+      else
+        gtk_window_destroy (window);
+    }
 }
 
 static void
@@ -197,6 +210,9 @@ on_logged_in (BansoLoginPage *page,
               BansoSession   *self)
 {
   gboolean first = !self->started;
+  BansoUser *before = banso_context_get_user (self->context);
+  gboolean same_user = before != NULL &&
+                       g_strcmp0 (banso_user_get_id (before), banso_user_get_id (user)) == 0;
 
   g_settings_set_string (self->settings, "last-login", banso_user_get_id (user));
   banso_context_set_user (self->context, user);
@@ -204,7 +220,7 @@ on_logged_in (BansoLoginPage *page,
   self->started = TRUE;
   self->last_input = g_get_monotonic_time ();
   banso_window_set_locked (self->window, NULL);
-  show_hidden_windows (self);
+  show_hidden_windows (self, same_user);
   g_signal_emit (self, signals[LOGGED_IN], 0, user, first);
 }
 
