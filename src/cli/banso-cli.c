@@ -21,6 +21,7 @@
 #include "banso-household-export.h"
 #include "banso-paths.h"
 #include "banso-store.h"
+#include "banso-user-store.h"
 
 
 
@@ -33,7 +34,7 @@ usage (const char *message)
   if (message != NULL)
     g_printerr ("banso-cli: %s\n", message);
   /* One message per group of commands, so that each capability adds its own. */
-  g_printerr (_("Usage: banso-cli [--data-dir DIR] [--user ID] COMMAND\n"
+  g_printerr (_("Usage: banso-cli [--data-dir DIR] [--user LOGIN] COMMAND\n"
                 "\n"
                 "Commands:\n"
                 "  demo [--households N] [--seed S]   fill an empty database with the demo district\n"
@@ -41,7 +42,15 @@ usage (const char *message)
                 "  export households [--commune CODE] write households as CSV to standard output\n"
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
-                "                                     send and receive changes with the data center\n"));
+                "                                     send and receive changes with the data center\n"
+                "  user add LOGIN --name NAME --role ROLE [--commune CODE…]\n"
+                "                                     add a user (password from BANSO_PASSWORD or asked)\n"
+                "  user list                          list the users\n"
+                "  user set LOGIN [--name NAME] [--role ROLE] [--commune CODE…] [--password]\n"
+                "                                     change a user\n"
+                "  user disable|enable LOGIN          stop a user from logging in, or let them again\n"
+                "  user log [LOGIN]                   logins, failed logins and changes of users\n"));
+
   g_printerr (_("  dict import [--lang CODE] [--keep-missing-media] FILE\n"
                 "                                     import a dictionary (LIFT, StarDict .ifo, dictd .index, CSV)\n"
                 "  dict search [--lang CODE] QUERY    look a word up, best first: headword, tab, glosses\n"
@@ -52,6 +61,9 @@ usage (const char *message)
                 "  warning import FILE [--title T] [--level N] [--csv]\n"
                 "                                     save a warning area (GeoJSON, KML), list what it affects\n"
                 "  warning list                       the warnings saved\n"));
+  g_printerr (_("\n"
+                "Without --user, changes are recorded under the system account “admin”. With\n"
+                "--user LOGIN, that user's password is checked (BANSO_USER_PASSWORD or asked).\n"));
   return EXIT_USAGE;
 }
 
@@ -79,11 +91,24 @@ open_store (GError **error)
   return banso_store_open (path, error);
 }
 
+/* Who the command acts as. Without --user: the system account, since whoever
+ * runs banso-cli on the office computer holds the database file anyway; the
+ * audit log says so. With --user: that user, once their password is checked
+ * (and the check is in the log of accounts, as a login in the window is). */
 BansoUser *
 acting_user (BansoStore  *store,
              GError     **error)
 {
-  return banso_store_dup_user (store, user_id ? user_id : "admin", error);
+  g_autofree char *prompt = NULL;
+  g_autofree char *password = NULL;
+
+  if (user_id == NULL || g_str_equal (user_id, BANSO_SYSTEM_USER))
+    return banso_store_dup_admin (store, error);
+
+  prompt = g_strdup_printf (_("Password of %s: "), user_id);
+  if (!(password = read_secret (prompt, "BANSO_USER_PASSWORD", error)))
+    return NULL;
+  return banso_store_log_in (store, user_id, password, error);
 }
 
 gboolean
@@ -277,7 +302,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Folder of the office database"), N_("DIR") },
-    { "user", 'u', 0, G_OPTION_ARG_STRING, &user_id, N_("Act as this user (default: admin)"), N_("ID") },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &user_id, N_("Act as this user, whose password is checked (default: the system account)"), N_("LOGIN") },
     { NULL }
   };
   const char *command;
@@ -318,6 +343,8 @@ main (int    argc,
     return cmd_map (argc, argv);
   if (g_str_equal (command, "warning"))
     return cmd_warning (argc, argv);
+  if (g_str_equal (command, "user"))
+    return cmd_user (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

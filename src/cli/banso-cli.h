@@ -30,5 +30,10 @@ int         cmd_map               (int            argc,
                                    char         **argv);
 int         cmd_warning           (int            argc,
                                    char         **argv);
+int         cmd_user              (int            argc,
+                                   char         **argv);
+char       *read_secret           (const char    *prompt,
+                                   const char    *env,
+                                   GError       **error);
 
 G_END_DECLS

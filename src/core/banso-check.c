@@ -41,6 +41,9 @@ static const BansoCheckQuery checks[] = {
     N_("A record's body is not valid JSON") },
   { "SELECT r.doc_id || ' revision ' || r.rev FROM revisions r WHERE r.bodiless = 0 AND NOT json_valid (r.body)",
     N_("A kept revision's body is not valid JSON") },
+  { "SELECT u.id FROM users u WHERE u.password_hash IS NOT NULL"
+    " AND u.password_hash NOT LIKE '$argon2id$%'",
+    N_("A user's password is not kept as a salted hash") },
 };
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "banso-schema.h"
 #include "banso-store.h"
@@ -186,6 +187,53 @@ static const char *migrations[] = {
    * of every document. The condition is the one the queries write. */
   "CREATE INDEX documents_unsent ON documents (seq)"
   "  WHERE source IS NULL AND pulled_seq IS NOT seq;",
+
+  /* 11, 12, 13: steps of the types' own tables. */
+  "",
+  "",
+  "",
+
+  /* 14: logins. A user has a password, kept only as a salted Argon2id string,
+   * and can be disabled; the lexicographer's role is new, which needs the
+   * table rebuilt (SQLite cannot alter a CHECK constraint; the foreign keys
+   * that name the table are off while a step runs, and checked before it
+   * commits). Users stay in this office's database and never sync: an
+   * account, and its password hash, are this office's and this computer's.
+   * What happens to accounts — logins, failed logins, every change — is kept
+   * in an append-only log of its own, beside the audit log of records,
+   * whose entries each name a revision. */
+  "CREATE TABLE users_new ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('admin', 'commune-official', 'cultural-staff', 'trainer',"
+  "                                     'lexicographer')),"
+  "  created_at TEXT NOT NULL,"
+  "  password_hash TEXT,"
+  "  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),"
+  "  updated_at TEXT"
+  ") WITHOUT ROWID;"
+  "INSERT INTO users_new (id, name, role, created_at)"
+  "  SELECT id, name, role, created_at FROM users;"
+  "DROP TABLE users;"
+  "ALTER TABLE users_new RENAME TO users;"
+  "CREATE TABLE user_events ("
+  "  entry INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT REFERENCES users (id),"
+  "  login TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('login', 'login-failed', 'lock', 'logout',"
+  "                                         'create', 'update', 'password', 'disable',"
+  "                                         'enable')),"
+  "  detail TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX user_events_login ON user_events (login, entry);"
+  "CREATE TRIGGER user_events_no_update BEFORE UPDATE ON user_events"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER user_events_no_delete BEFORE DELETE ON user_events"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER user_events_no_replace BEFORE INSERT ON user_events"
+  "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM user_events WHERE entry = NEW.entry)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
 };
 
 static GPtrArray *type_steps;   /* of Step, in the order they were added */
@@ -272,6 +320,24 @@ get_user_version (sqlite3 *db)
   return sqlite3_column_int (stmt, 0);
 }
 
+static gboolean
+check_foreign_keys (sqlite3  *db,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    return banso_sql_error (db, sqlite3_errcode (db), error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
+                   _("a row of the table %s names a missing row of %s"),
+                   sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Each step runs in its own transaction so that a failure leaves the file at the
  * last complete version, never between two.
  */
@@ -298,6 +364,12 @@ banso_schema_migrate (sqlite3  *db,
       return FALSE;
     }
 
+  /* A step may rebuild a table that others name in their foreign keys:
+   * they are off while the steps run and checked before each commits. */
+  if ((guint)current < target_version &&
+      !banso_sql_exec (db, "PRAGMA foreign_keys = OFF;", error))
+    return FALSE;
+
   for (guint v = current; v < target_version; v++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", v + 1);
@@ -307,10 +379,12 @@ banso_schema_migrate (sqlite3  *db,
         return FALSE;
 
       if (!banso_sql_exec (db, sql, error) ||
+          (strstr (sql, "DROP TABLE") != NULL && !check_foreign_keys (db, error)) ||
           !banso_sql_exec (db, bump, error))
         {
           g_prefix_error (error, _("Could not upgrade the database to schema %u: "), v + 1);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
 
@@ -321,6 +395,7 @@ banso_schema_migrate (sqlite3  *db,
           if (!banso_sql_exec (db, app_id, error))
             {
               sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+              sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
               return FALSE;
             }
         }
@@ -328,9 +403,10 @@ banso_schema_migrate (sqlite3  *db,
       if (!banso_sql_exec (db, "COMMIT", error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
     }
 
-  return TRUE;
+  return banso_sql_exec (db, "PRAGMA foreign_keys = ON;", error);
 }

@@ -470,6 +470,13 @@ banso_store_begin (BansoStore  *self,
   g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
   g_return_val_if_fail (BANSO_IS_USER (user), NULL);
 
+  if (banso_user_get_disabled (user))
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
+                   _("%s was disabled by an administrator and may no longer change anything."),
+                   banso_user_get_name (user));
+      return NULL;
+    }
   g_mutex_lock (&self->writer_lock);
   return begin_locked (self, user, FALSE, error);
 }
@@ -818,163 +825,6 @@ banso_store_get_meta (BansoStore *self,
   banso_store_release_reader (self, db);
 
   return value;
-}
-
-static BansoUser *
-user_from_row (sqlite3      *db,
-               sqlite3_stmt *stmt)
-{
-  g_autoptr(GPtrArray) communes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) c = NULL;
-  const char *id = (const char *)sqlite3_column_text (stmt, 0);
-  BansoRole role = BANSO_ROLE_TRAINER;
-
-  banso_role_from_string ((const char *)sqlite3_column_text (stmt, 2), &role);
-
-  c = banso_sql_prepare (db, "SELECT commune_code FROM user_communes WHERE user_id = ?1"
-                             " ORDER BY commune_code", NULL);
-  if (c != NULL)
-    {
-      sqlite3_bind_text (c, 1, id, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (c) == SQLITE_ROW)
-        g_ptr_array_add (communes, g_strdup ((const char *)sqlite3_column_text (c, 0)));
-    }
-  g_ptr_array_add (communes, NULL);
-
-  return banso_user_new (id, (const char *)sqlite3_column_text (stmt, 1), role,
-                         (const char * const *)communes->pdata);
-}
-
-GPtrArray *
-banso_store_list_users (BansoStore  *self,
-                        GError     **error)
-{
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-
-  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
-
-  if (!(db = banso_store_acquire_reader (self, error)))
-    return NULL;
-
-  stmt = banso_sql_prepare (db, "SELECT id, name, role FROM users ORDER BY role != 'admin', name",
-                            error);
-  if (stmt != NULL)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_ptr_array_add (users, user_from_row (db, stmt));
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  banso_store_release_reader (self, db);
-
-  return g_steal_pointer (&users);
-}
-
-BansoUser *
-banso_store_dup_user (BansoStore  *self,
-                      const char  *user_id,
-                      GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  BansoUser *user = NULL;
-  sqlite3 *db;
-
-  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
-
-  if (!(db = banso_store_acquire_reader (self, error)))
-    return NULL;
-
-  stmt = banso_sql_prepare (db, "SELECT id, name, role FROM users WHERE id = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        user = user_from_row (db, stmt);
-      else
-        g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_NOT_FOUND,
-                     _("There is no user “%s” in this database."), user_id);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  banso_store_release_reader (self, db);
-
-  return user;
-}
-
-BansoUser *
-banso_store_dup_admin (BansoStore  *self,
-                       GError     **error)
-{
-  return banso_store_dup_user (self, "admin", error);
-}
-
-/**
- * banso_store_add_user:
- *
- * Adds or replaces a user. Only an administrator may do this.
- */
-gboolean
-banso_store_add_user (BansoStore  *self,
-                      BansoUser   *acting,
-                      BansoUser   *user,
-                      GError     **error)
-{
-  BansoTxn *txn;
-  sqlite3_stmt *stmt;
-  const char * const *communes;
-  g_autofree char *now = banso_now_iso8601 ();
-
-  if (banso_user_get_role (acting) != BANSO_ROLE_ADMIN)
-    {
-      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
-                   _("Only an administrator may add users."));
-      return FALSE;
-    }
-
-  if (!(txn = banso_store_begin (self, acting, error)))
-    return FALSE;
-
-  stmt = banso_txn_prepare (txn, "INSERT OR REPLACE INTO users (id, name, role, created_at)"
-                                 " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, banso_user_get_name (user), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, banso_role_to_string (banso_user_get_role (user)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
-      goto fail;
-    }
-
-  stmt = banso_txn_prepare (txn, "DELETE FROM user_communes WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
-  sqlite3_step (stmt);
-
-  communes = banso_user_get_communes (user);
-  for (guint i = 0; communes[i]; i++)
-    {
-      stmt = banso_txn_prepare (txn, "INSERT INTO user_communes (user_id, commune_code)"
-                                     " VALUES (?1, ?2)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, banso_user_get_id (user), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, communes[i], -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          banso_sql_error (self->writer, sqlite3_errcode (self->writer), error);
-          goto fail;
-        }
-    }
-
-  return banso_txn_commit (txn, error);
-
-fail:
-  banso_txn_rollback (txn);
-  return FALSE;
 }
 
 char *

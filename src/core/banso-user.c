@@ -19,6 +19,8 @@ struct _BansoUser
   char      *name;
   BansoRole  role;
   GStrv      communes;
+  gboolean   disabled;
+  gboolean   has_password;
 };
 
 G_DEFINE_FINAL_TYPE (BansoUser, banso_user, G_TYPE_OBJECT)
@@ -26,6 +28,8 @@ G_DEFINE_FINAL_TYPE (BansoUser, banso_user, G_TYPE_OBJECT)
 static const char *role_names[] = {
   "admin", "commune-official", "cultural-staff", "trainer", "lexicographer",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (role_names) == BANSO_N_ROLES);
 
 static void
 banso_user_finalize (GObject *object)
@@ -97,6 +101,45 @@ banso_user_get_communes (BansoUser *self)
   return (const char * const *)self->communes;
 }
 
+gboolean
+banso_user_get_disabled (BansoUser *self)
+{
+  g_return_val_if_fail (BANSO_IS_USER (self), TRUE);
+  return self->disabled;
+}
+
+void
+banso_user_set_disabled (BansoUser *self,
+                         gboolean   disabled)
+{
+  g_return_if_fail (BANSO_IS_USER (self));
+  self->disabled = !!disabled;
+}
+
+/* Whether the user can log in at all: the system account and users made
+ * before logins existed have no password. */
+gboolean
+banso_user_get_has_password (BansoUser *self)
+{
+  g_return_val_if_fail (BANSO_IS_USER (self), FALSE);
+  return self->has_password;
+}
+
+void
+banso_user_set_has_password (BansoUser *self,
+                             gboolean   has_password)
+{
+  g_return_if_fail (BANSO_IS_USER (self));
+  self->has_password = !!has_password;
+}
+
+gboolean
+banso_user_is_system (BansoUser *self)
+{
+  g_return_val_if_fail (BANSO_IS_USER (self), FALSE);
+  return g_strcmp0 (self->id, BANSO_SYSTEM_USER) == 0;
+}
+
 /* The scope rule lives here, in core, so that every path that writes records —
  * the window, the CLI, an import, later sync — is held to it, not only the UI.
  */
@@ -123,6 +166,7 @@ banso_user_can_edit_records (BansoUser   *self,
 
     case BANSO_ROLE_CULTURAL_STAFF:
     case BANSO_ROLE_TRAINER:
+    case BANSO_ROLE_LEXICOGRAPHER:
     default:
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
                    _("%s is %s and may not change the records of communes."),
@@ -131,10 +175,25 @@ banso_user_can_edit_records (BansoUser   *self,
     }
 }
 
+/* A lexicographer edits dictionary entries and nothing else. */
+gboolean
+banso_user_can_edit_dictionary (BansoUser  *self,
+                                GError    **error)
+{
+  g_return_val_if_fail (BANSO_IS_USER (self), FALSE);
+
+  if (self->role == BANSO_ROLE_ADMIN || self->role == BANSO_ROLE_LEXICOGRAPHER)
+    return TRUE;
+  g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
+               _("%s is %s and may not change dictionary entries."),
+               self->name, banso_role_get_label (self->role));
+  return FALSE;
+}
+
 const char *
 banso_role_to_string (BansoRole role)
 {
-  g_return_val_if_fail (role <= BANSO_ROLE_LEXICOGRAPHER, "trainer");
+  g_return_val_if_fail (role < BANSO_N_ROLES, "trainer");
   return role_names[role];
 }
 
@@ -169,5 +228,25 @@ banso_role_get_label (BansoRole role)
     case BANSO_ROLE_TRAINER:
     default:
       return _("a trainer");
+    }
+}
+
+/* The role as a list or a drop-down names it. */
+const char *
+banso_role_get_title (BansoRole role)
+{
+  switch (role)
+    {
+    case BANSO_ROLE_ADMIN:
+      return _("Administrator");
+    case BANSO_ROLE_COMMUNE_OFFICIAL:
+      return _("Commune official");
+    case BANSO_ROLE_CULTURAL_STAFF:
+      return _("Cultural staff");
+    case BANSO_ROLE_LEXICOGRAPHER:
+      return _("Lexicographer");
+    case BANSO_ROLE_TRAINER:
+    default:
+      return _("Trainer");
     }
 }

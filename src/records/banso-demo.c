@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "banso-demo.h"
+#include "banso-user-store.h"
 #include "banso-household-store.h"
 #include "banso-prestige.h"
 #include "banso-reference.h"
@@ -229,6 +230,7 @@ make_household (GRand       *rand,
   return h;
 }
 
+/* The demo's people, who log in with the password BANSO_DEMO_PASSWORD. */
 static gboolean
 create_users (BansoStore  *store,
               BansoUser   *admin,
@@ -240,16 +242,28 @@ create_users (BansoStore  *store,
     ((BansoRefItem *)g_ptr_array_index (communes, 1))->code,
     NULL,
   };
-  g_autoptr(BansoUser) official = banso_user_new ("official", "Lò Thị Xuân",
+  g_autoptr(BansoUser) head = banso_user_new (BANSO_DEMO_ADMIN, "Hoàng Văn Minh",
+                                              BANSO_ROLE_ADMIN, NULL);
+  g_autoptr(BansoUser) official = banso_user_new (BANSO_DEMO_OFFICIAL, "Lò Thị Xuân",
                                                   BANSO_ROLE_COMMUNE_OFFICIAL, scope);
   g_autoptr(BansoUser) culture = banso_user_new ("culture", "Cầm Văn Khăm",
                                                  BANSO_ROLE_CULTURAL_STAFF, NULL);
   g_autoptr(BansoUser) trainer = banso_user_new ("trainer", "Nguyễn Thu Hà",
                                                  BANSO_ROLE_TRAINER, NULL);
 
-  return banso_store_add_user (store, admin, official, error) &&
-         banso_store_add_user (store, admin, culture, error) &&
-         banso_store_add_user (store, admin, trainer, error);
+  BansoUser *users[] = { head, official, culture, trainer };
+
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_autoptr(BansoUser) existing = banso_store_dup_user (store, banso_user_get_id (users[i]),
+                                                            NULL);
+
+      /* Someone of that name is already there: they are kept as they are. */
+      if (existing == NULL &&
+          !banso_store_create_user (store, admin, users[i], BANSO_DEMO_PASSWORD, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static GMutex hooks_lock;

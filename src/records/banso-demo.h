@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 #define BANSO_DEMO_DEFAULT_HOUSEHOLDS 5000
 #define BANSO_DEMO_DEFAULT_SEED 2025
 
+/* The demo's users and the password they all log in with, shown on the
+ * login screen of the demo. */
+#define BANSO_DEMO_ADMIN "quantri"
+#define BANSO_DEMO_OFFICIAL "official"
+#define BANSO_DEMO_PASSWORD "demo"
+
 typedef void (*BansoDemoProgress) (guint    done,
                                    guint    total,
                                    gpointer user_data);

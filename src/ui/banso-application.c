@@ -18,7 +18,9 @@
 #include "banso-records-tasks.h"
 #include "banso-reference.h"
 #include "banso-store-async.h"
+#include "banso-user-store.h"
 #include "banso-window.h"
+#include "users/banso-session.h"
 
 struct _BansoApplication
 {
@@ -29,6 +31,8 @@ struct _BansoApplication
   GSettings      *settings;
   BansoContext   *context;
   BansoWindow    *window;
+  BansoSession   *session;
+  GPtrArray      *drafts;
   gint64          mapped_at;
 };
 
@@ -46,7 +50,7 @@ typedef struct
   GPtrArray   *ethnic_groups;
   GPtrArray   *provinces;
   char        *home_province;
-  char        *user_id;
+  gboolean     first_admin;
   BansoUser   *user;
   GPtrArray   *users;
   gboolean     is_demo;
@@ -66,7 +70,6 @@ open_job_free (OpenJob *job)
   g_clear_pointer (&job->users, g_ptr_array_unref);
   g_clear_object (&job->user);
   g_clear_object (&job->sync_manager);
-  g_free (job->user_id);
   g_free (job->home_province);
   g_free (job);
 }
@@ -145,9 +148,10 @@ open_thread (GTask        *task,
       /* Everything the window shows first is read here, off the main loop. */
       job->is_demo = banso_store_is_demo (job->store);
       job->users = banso_store_list_users (job->store, NULL);
-      if (job->user_id != NULL && *job->user_id != '\0')
-        job->user = banso_store_dup_user (job->store, job->user_id, NULL);
-      if (job->user == NULL)
+      job->first_admin = banso_store_needs_first_admin (job->store, &error);
+      /* Until someone logs in, nothing is written: the system account only
+       * holds the place. */
+      if (error == NULL)
         job->user = banso_store_dup_admin (job->store, &error);
     }
   /* Made here: it reads its settings from the database as it is made. */
@@ -207,6 +211,29 @@ trace_first_rows (BansoApplication *self)
     }
 }
 
+/* The sync starts, and the forms left open come back, once someone is there
+ * to work. */
+static void
+on_logged_in (BansoSession     *session,
+              BansoUser        *user,
+              gboolean          first,
+              BansoApplication *self)
+{
+  BansoSyncManager *manager = banso_context_get_sync_manager (self->context);
+
+  if (!first)
+    return;
+  /* The lists load once someone logged in: the start-up benchmark times
+   * their first rows from here. */
+  self->mapped_at = g_get_monotonic_time ();
+  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
+    trace_first_rows (self);
+  if (manager != NULL)
+    banso_sync_manager_start (manager);
+  reopen_drafts (self, self->drafts);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+}
+
 static void
 open_done (GObject      *object,
            GAsyncResult *result,
@@ -231,11 +258,12 @@ open_done (GObject      *object,
   banso_context_set_user (self->context, job->user);
   banso_context_set_sync_manager (self->context, job->sync_manager);
 
+  /* The login page covers the window before its sections are shown, so that
+   * nothing is read or shown before someone logs in. */
+  self->drafts = job->drafts ? g_ptr_array_ref (job->drafts) : NULL;
+  self->session = banso_session_new (self->window, self->context, job->first_admin);
+  g_signal_connect_object (self->session, "logged-in", G_CALLBACK (on_logged_in), self, 0);
   banso_window_set_context (self->window, self->context);
-  banso_sync_manager_start (job->sync_manager);
-  if (g_getenv ("BANSO_TRACE_STARTUP") != NULL)
-    trace_first_rows (self);
-  reopen_drafts (self, job->drafts);
 }
 
 static char *
@@ -313,7 +341,6 @@ banso_application_activate (GApplication *app)
   job->path = banso_database_path (dir);
   job->demo = self->demo;
   job->window = g_object_ref (self->window);
-  job->user_id = g_settings_get_string (self->settings, "current-user");
 
   task = g_task_new (NULL, NULL, open_done, g_object_ref (self));
   g_task_set_source_tag (task, banso_application_activate);
@@ -380,17 +407,41 @@ preferences_action (GSimpleAction *action,
   BansoApplication *self = user_data;
   GtkWindow *window;
 
-  if (self->context == NULL)
+  if (self->context == NULL || self->session == NULL || banso_session_get_locked (self->session))
     return;
   window = banso_preferences_window_new (self->context);
   gtk_window_set_transient_for (window, GTK_WINDOW (self->window));
   gtk_window_present (window);
 }
 
+static void
+lock_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  BansoApplication *self = user_data;
+
+  if (self->session != NULL)
+    banso_session_lock (self->session);
+}
+
+static void
+log_out_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BansoApplication *self = user_data;
+
+  if (self->session != NULL)
+    banso_session_log_out (self->session);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "lock", lock_action },
+  { "log-out", log_out_action },
 };
 
 static void
@@ -399,6 +450,7 @@ banso_application_startup (GApplication *app)
   BansoApplication *self = BANSO_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *prefs_accels[] = { "<Control>comma", NULL };
+  const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (banso_application_parent_class)->startup (app);
 
@@ -407,6 +459,7 @@ banso_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.lock", lock_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -416,6 +469,7 @@ banso_application_shutdown (GApplication *app)
 {
   BansoApplication *self = BANSO_APPLICATION (app);
 
+  g_clear_object (&self->session);
   if (self->context != NULL)
     banso_context_shutdown (self->context);
 
@@ -427,6 +481,8 @@ banso_application_finalize (GObject *object)
 {
   BansoApplication *self = (BansoApplication *)object;
 
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_free (self->data_dir);

@@ -36,6 +36,7 @@ typedef struct
   char           *draft_key;
   guint           draft_source;
   gboolean        loading;
+  gboolean        read_only;
 
   GtkWidget      *body;
   AdwWindowTitle *window_title;
@@ -197,7 +198,7 @@ banso_form_revalidate (BansoForm *self)
     g_boxed_free (klass->record_type, record);
   banso_form_state_set_valid (priv->state, valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save",
-                                 banso_form_state_can_save (priv->state));
+                                 !priv->read_only && banso_form_state_can_save (priv->state));
   /* Why Save is off, for the pointer and for screen readers. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->save_button), valid ? NULL : error->message);
   if (valid)
@@ -436,6 +437,40 @@ banso_form_end_load (BansoForm  *self,
   priv->loading = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
   banso_form_revalidate (self);
+}
+
+/**
+ * banso_form_set_read_only:
+ * @reason: why the user may not change the record, shown above the fields
+ *
+ * Shows the record without letting it be changed: for one the user may not
+ * change, instead of a refusal at Save. Called after banso_form_end_load();
+ * calling it again changes the reason.
+ */
+void
+banso_form_set_read_only (BansoForm  *self,
+                          const char *reason)
+{
+  BansoFormPrivate *priv = banso_form_get_instance_private (self);
+
+  g_return_if_fail (BANSO_IS_FORM (self));
+
+  priv->read_only = TRUE;
+  if (priv->body != NULL)
+    gtk_widget_set_sensitive (priv->body, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (priv->save_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
+  gtk_label_set_text (priv->error_label, reason);
+  gtk_revealer_set_reveal_child (priv->error_revealer, reason != NULL);
+}
+
+gboolean
+banso_form_get_read_only (BansoForm *self)
+{
+  BansoFormPrivate *priv = banso_form_get_instance_private (self);
+
+  g_return_val_if_fail (BANSO_IS_FORM (self), FALSE);
+  return priv->read_only;
 }
 
 /**

@@ -72,6 +72,9 @@ void          banso_form_set_body       (BansoForm      *self,
                                          GtkWidget      *body);
 gboolean      banso_form_get_dirty      (BansoForm      *self);
 gboolean      banso_form_get_saving     (BansoForm      *self);
+void          banso_form_set_read_only  (BansoForm      *self,
+                                         const char     *reason);
+gboolean      banso_form_get_read_only  (BansoForm      *self);
 
 void          banso_form_begin_load     (BansoForm      *self,
                                          BansoContext   *context);

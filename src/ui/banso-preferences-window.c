@@ -12,39 +12,21 @@
 #include "banso-check.h"
 #include "banso-preferences-window.h"
 #include "banso-store-async.h"
+#include "users/banso-users-page.h"
 
 struct _BansoPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   BansoContext         *context;
-  GPtrArray            *users;
-  gboolean              loading;
-
-  AdwComboRow          *user_row;
+  AdwActionRow         *user_row;
+  GtkAdjustment        *lock_adjustment;
   AdwActionRow         *path_row;
   AdwActionRow         *check_row;
   GtkButton            *check_button;
 };
 
 G_DEFINE_FINAL_TYPE (BansoPreferencesWindow, banso_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static void
-on_user_selected (AdwComboRow            *row,
-                  GParamSpec             *pspec,
-                  BansoPreferencesWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (row);
-  BansoUser *user;
-
-  if (self->loading || self->users == NULL || selected >= self->users->len)
-    return;
-
-  user = g_ptr_array_index (self->users, selected);
-  banso_context_set_user (self->context, user);
-  g_settings_set_string (banso_context_get_settings (self->context), "current-user",
-                         banso_user_get_id (user));
-}
 
 static void
 check_thread (GTask        *task,
@@ -108,7 +90,6 @@ banso_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->users, g_ptr_array_unref);
 
   G_OBJECT_CLASS (banso_preferences_window_parent_class)->dispose (object);
 }
@@ -124,10 +105,10 @@ banso_preferences_window_class_init (BansoPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/banso/Banso/ui/banso-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, lock_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, path_row);
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_row);
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_user_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
 }
 
@@ -137,31 +118,31 @@ banso_preferences_window_init (BansoPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Who is working is the login's; the Preferences only show it. An
+ * administrator also gets the Users page. */
 GtkWindow *
 banso_preferences_window_new (BansoContext *context)
 {
   BansoPreferencesWindow *self = g_object_new (BANSO_TYPE_PREFERENCES_WINDOW, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   BansoUser *current = banso_context_get_user (context);
-  guint selected = 0;
 
   self->context = g_object_ref (context);
-  self->loading = TRUE;
-  self->users = banso_context_get_users (context)
-                ? g_ptr_array_ref (banso_context_get_users (context)) : NULL;
-  for (guint i = 0; self->users && i < self->users->len; i++)
+  if (current != NULL)
     {
-      BansoUser *user = g_ptr_array_index (self->users, i);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", banso_user_get_name (user),
-                                                banso_role_get_label (banso_user_get_role (user)));
-      gtk_string_list_append (names, label);
-      if (current && g_strcmp0 (banso_user_get_id (user), banso_user_get_id (current)) == 0)
-        selected = i;
+      /* Translators: the user's full name, login name and role. */
+      g_autofree char *subtitle = g_strdup_printf (_("%s (%s), %s"), banso_user_get_name (current),
+                                                   banso_user_get_id (current),
+                                                   banso_role_get_title (banso_user_get_role (current)));
+      adw_action_row_set_subtitle (self->user_row, subtitle);
     }
-  adw_combo_row_set_model (self->user_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->user_row, selected);
+  g_settings_bind (banso_context_get_settings (context), "lock-after-minutes",
+                   self->lock_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->path_row, banso_store_get_path (banso_context_get_store (context)));
-  self->loading = FALSE;
+
+  if (current != NULL && banso_user_get_role (current) == BANSO_ROLE_ADMIN &&
+      !banso_user_is_system (current))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (banso_users_page_new (context)));
 
   return GTK_WINDOW (self);
 }

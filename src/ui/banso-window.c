@@ -21,6 +21,7 @@ struct _BansoWindow
   BansoContext         *context;
   GSettings            *settings;
   gboolean              search_mode;
+  gboolean              locked;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -92,7 +93,7 @@ update_actions (BansoWindow *self)
   BansoSectionCommands answered = 0;
   gboolean searchable = FALSE;
 
-  if (self->context != NULL && section != NULL)
+  if (self->context != NULL && section != NULL && !self->locked)
     {
       answered = banso_section_get_commands (section);
       searchable = banso_section_get_searchable (section);
@@ -101,6 +102,8 @@ update_actions (BansoWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), commands[i].action,
                                    (answered & commands[i].command) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", searchable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section",
+                                 self->context != NULL && !self->locked);
   gtk_widget_set_visible (self->search_button, section != NULL &&
                                                banso_section_get_searchable (section));
 }
@@ -443,8 +446,7 @@ banso_window_set_context (BansoWindow  *self,
     banso_sync_indicator_set_manager (self->sync_indicator,
                                       banso_context_get_sync_manager (context));
 
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, self->locked ? "lock" : "main");
   update_actions (self);
 
   last = self->settings ? g_settings_get_string (self->settings, "last-section") : NULL;
@@ -513,4 +515,27 @@ banso_window_set_progress (BansoWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), fraction >= 0);
   if (fraction >= 0)
     gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+}
+
+/**
+ * banso_window_set_locked:
+ * @page: (nullable): the page that covers the window (the login), or %NULL
+ *   to show the window's content again
+ *
+ * While a page covers the window, its commands and shortcuts do nothing.
+ */
+void
+banso_window_set_locked (BansoWindow *self,
+                         GtkWidget   *page)
+{
+  g_return_if_fail (BANSO_IS_WINDOW (self));
+
+  if (page != NULL && gtk_widget_get_parent (page) == NULL)
+    gtk_stack_add_named (self->main_stack, page, "lock");
+  self->locked = page != NULL;
+  if (self->context != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, self->locked ? "lock" : "main");
+  if (self->locked)
+    set_search_mode (self, FALSE);
+  update_actions (self);
 }

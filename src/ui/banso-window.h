@@ -30,4 +30,7 @@ void         banso_window_show_section  (BansoWindow    *self,
 BansoSection *banso_window_get_section  (BansoWindow    *self,
                                          const char     *id);
 
+void          banso_window_set_locked    (BansoWindow    *self,
+                                          GtkWidget      *page);
+
 G_END_DECLS

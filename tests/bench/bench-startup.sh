@@ -1,7 +1,8 @@
 #!/bin/bash
 # bench-startup.sh XVFB-RUN TIME
 #
-# Time from the window mapping to the first rows painted (BANSO_TRACE_STARTUP),
+# Time from the login (typed with xdotool as the demo's administrator) to the
+# first rows painted (BANSO_TRACE_STARTUP),
 # the wall time from launch to exit, and the peak resident memory of the GUI on
 # the benchmark database; then, in one more session, the peak memory with the
 # list open and scrolled. BANSO_BENCH_RUNS sets the runs (default 7).
@@ -20,12 +21,45 @@ export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
 export GDK_BACKEND=x11
 export NO_AT_BRIDGE=1
 
+# Inside the X session: logs in to the window of process $1 as the demo's
+# administrator (password "demo"), typing as an official would. The login page
+# comes once the database is open; the first rows are timed from the login.
+log_in () {
+  local wid=
+  for _ in $(seq 600); do
+    wid=$(xdotool search --onlyvisible --pid "$1" --name '^Banso$' 2> /dev/null | tail -n 1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$1" 2> /dev/null || return 1
+    sleep 0.05
+  done
+  [ -n "$wid" ] || return 1
+  sleep "${BANSO_BENCH_LOGIN_DELAY:-2}"
+  xdotool windowfocus --sync "$wid"
+  xdotool type --delay 30 quantri
+  xdotool key Return
+  xdotool type --delay 30 demo
+  xdotool key Return
+}
+
+# Inside the X session: runs a command that starts the GUI, and logs in.
+if [ "${1:-}" = --logged-in ]; then
+  shift
+  "$@" &
+  pid=$!
+  sleep 0.2
+  gui=$(pgrep -n -P "$pid" || echo "$pid")
+  log_in "$gui" || { kill "$pid" 2> /dev/null; echo "could not log in" >&2; exit 1; }
+  wait "$pid"
+  exit $?
+fi
+
 # Inside the X session: open the list, scroll it, then search, reading the
 # memory after each step.
 if [ "${1:-}" = --scroll-probe ]; then
   out=$2
   BANSO_TRACE_STARTUP=1 "$BANSO_GUI" --data-dir "$DATA_DIR" > "$out" 2> "$out.err" &
   pid=$!
+  log_in "$pid" || { echo "scroll-probe: could not log in" >&2; kill "$pid"; exit 1; }
   for _ in $(seq 600); do
     grep -q '^first-rows-ms' "$out" && break
     kill -0 "$pid" 2> /dev/null || break
@@ -80,7 +114,7 @@ walls=()
 rss=()
 for i in $(seq "$runs"); do
   BANSO_TRACE_STARTUP=1 BANSO_EXIT_AFTER_FIRST_ROWS=1 \
-    "$xvfb" -a -s "-screen 0 1366x768x24" \
+    "$xvfb" -a -s "-screen 0 1366x768x24" "$0" --logged-in \
     "$time_prog" -f 'maxrss-kb %M\nwall-s %e' -o "$work/time.$i" \
     "$BANSO_GUI" --data-dir "$DATA_DIR" > "$work/out.$i" 2> "$work/err.$i" || {
       echo "run $i failed:" >&2
@@ -107,8 +141,8 @@ read -r first_med first_max < <(median_max "${firsts[@]}")
 read -r wall_med wall_max < <(median_max "${walls[@]}")
 read -r rss_med rss_max < <(median_max "${rss[@]}")
 echo
-echo "first rows after the window maps: median $first_med ms, max $first_max ms (goal ≤ 300 ms)"
-echo "launch to exit (time(1), includes opening the database and quitting): median $wall_med ms, max $wall_max ms"
+echo "first rows after the login: median $first_med ms, max $first_max ms (goal ≤ 300 ms)"
+echo "launch to exit (time(1), includes opening the database, the ${BANSO_BENCH_LOGIN_DELAY:-2} s before typing the login, and quitting): median $wall_med ms, max $wall_max ms"
 echo "peak resident memory, exiting at first rows: median $rss_med MB, max $rss_max MB"
 
 if ! command -v xdotool > /dev/null; then

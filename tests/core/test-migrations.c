@@ -582,7 +582,7 @@ test_failed_migration (gconstpointer data)
   /* A table the next migration creates. */
   const char *blockers[] = { NULL, "household_index", "prestige_index", "audit_no_replace",
                              "household_by_ethnic_poverty", NULL, "sync_runs", "media_files",
-                             NULL, "documents_unsent" };
+                             NULL, "documents_unsent", NULL, NULL, NULL, "user_events" };
   gboolean trigger = version == 3;
   BansoStore *store;
   OldDb old;
@@ -714,12 +714,12 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/migrations/upgrade/from-%u", v);
       g_test_add_data_func (name, GUINT_TO_POINTER (v), test_upgrade);
     }
-  /* Migrations 6 and 9 only rebuild the search index: nothing can be put in
-   * their way. */
+  /* Migrations 6 and 9 only rebuild the search index, and 11 to 13 are
+   * empty here: nothing can be put in their way. */
   for (guint v = 1; v < latest; v++)
     {
       g_autofree char *name = g_strdup_printf ("/migrations/failed/at-%u", v + 1);
-      if (v != 5 && v != 8)
+      if (v != 5 && v != 8 && (v < 10 || v > 12))
         g_test_add_data_func (name, GUINT_TO_POINTER (v), test_failed_migration);
     }
   g_test_add_func ("/migrations/newer", test_migrate_newer);

@@ -39,6 +39,13 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi, GLib  # noqa: E402
 
 TIMEOUT = float(os.environ.get('BANSO_UI_TIMEOUT', '20'))
+
+# Who the tests log in as. On a database where nobody can log in yet, the
+# first start makes this administrator through the real login page.
+TEST_LOGIN = 'quantri'
+TEST_NAME = 'Hoàng Văn Minh'
+TEST_PASSWORD = 'mật khẩu thử'
+WRONG_PASSWORD = 'The login name or the password is wrong.'
 POLL = 0.1
 
 
@@ -228,7 +235,9 @@ class App:
 
     # Starting and stopping
 
-    def start(self):
+    def start(self, log_in=True):
+        """Starts the app and, unless log_in is False, logs in as TEST_LOGIN
+        (making that administrator on a database that has none)."""
         # Asking for the desktop first starts the accessibility bus, which
         # the app must find when it starts.
         Atspi.set_timeout(15000, 30000)
@@ -254,6 +263,50 @@ class App:
         self.root = self.wait(find_app, 'the app to appear on the accessibility bus',
                               timeout=TIMEOUT * 3)
         self.root.set_cache_mask(Atspi.Cache.NONE)
+        if log_in:
+            self.log_in()
+
+    # Logging in
+
+    def login_page(self, window_title='Banso', timeout=TIMEOUT * 3):
+        """The window and the button of its login page (Log In, or Create
+        Administrator on a database where nobody can log in yet)."""
+        win = self.window(window_title, timeout=timeout)
+        button = self.wait(lambda: find(win, 'push button', pred=lambda a: (
+                               matches(name(a), 'Log In') or
+                               matches(name(a), 'Create Administrator'))),
+                           'the login page', timeout=timeout)
+        return win, button
+
+    def try_log_in(self, login=TEST_LOGIN, password=TEST_PASSWORD, full_name=TEST_NAME,
+                   window_title='Banso'):
+        """Fills the login page as a person would and presses its button.
+        Returns None once logged in, or the message the page shows."""
+        win, button = self.login_page(window_title)
+        first = matches(name(button), 'Create Administrator')
+        password_field = self.wait_find(win, 'password text',
+                                        pred=lambda a: name(a) in ('Password', 'Password Password'),
+                                        what='the password field')
+        set_text(self.wait_find(win, 'text', 'Login name'), login)
+        if first:
+            set_text(self.wait_find(win, 'text', 'Full name'), full_name)
+            set_text(self.wait_find(win, 'password text', 'Password again'), password)
+        set_text(password_field, password)
+        do_action(button)
+        # Whatever the outcome, the page empties the password field once the
+        # check is done; a message says what went wrong.
+        self.wait(lambda: text(password_field) == '', 'the password to be checked',
+                  timeout=TIMEOUT * 2)
+        problem = find(win, 'label', pred=lambda a: description(a) == 'Login problem' and text(a))
+        return text(problem) if problem is not None else None
+
+    def log_in(self, login=TEST_LOGIN, password=TEST_PASSWORD, full_name=TEST_NAME,
+               window_title='Banso'):
+        """Logs in through the login page; fails the test if it says no."""
+        problem = self.try_log_in(login, password, full_name, window_title)
+        if problem:
+            raise UIError('could not log in as %s: %s' % (login, problem))
+        log('logged in as ' + login)
 
     def check_alive(self):
         if self.proc is not None and self.proc.poll() is not None:
@@ -603,11 +656,12 @@ def marked_invalid(acc):
 COMPLAINTS = ('-CRITICAL **', '-WARNING **', 'runtime error:', 'Sanitizer')
 
 
-def run(test_name, steps, prepare=None):
+def run(test_name, steps, prepare=None, log_in=True):
     """Parses the arguments run-ui-test.sh passes, starts the app and runs
     steps(app, data_dir, shots), which ends by making the app quit. Returns
     the exit status: 0 when every step passed. prepare(data_dir), when given,
-    runs before the app starts: to put records in its database."""
+    runs before the app starts: to put records in its database. Unless
+    log_in is False, the app is logged in to (App.log_in) before the steps."""
     import argparse
     parser = argparse.ArgumentParser()
     parser.add_argument('--banso', required=True)
@@ -633,7 +687,7 @@ def run(test_name, steps, prepare=None):
     try:
         if prepare is not None:
             prepare(args.data_dir)
-        app.start()
+        app.start(log_in=log_in)
         steps(app, args.data_dir, args.screenshots)
         if app.proc.poll() is None:
             raise UIError('the steps ended without closing the app')

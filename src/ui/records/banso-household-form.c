@@ -325,6 +325,23 @@ banso_household_form_init (BansoHouseholdForm *self)
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* Why the user may not change this household, naming its commune. */
+static void
+explain_read_only (BansoHouseholdForm *self)
+{
+  BansoUser *user = banso_context_get_user (banso_form_get_context (BANSO_FORM (self)));
+  g_autofree char *name = banso_place_picker_dup_commune_name (self->place);
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (banso_user_get_role (user) == BANSO_ROLE_COMMUNE_OFFICIAL)
+    reason = g_strdup_printf (_("This household is in %s, which is not one of your communes: you may look at it but not change it."),
+                              name ? name : banso_place_picker_get_commune (self->place));
+  else if (!banso_user_can_edit_records (user, NULL, &error))
+    reason = g_strdup (error->message);
+  banso_form_set_read_only (BANSO_FORM (self), reason);
+}
+
 static BansoHouseholdForm *
 form_new (BansoContext         *context,
           const BansoHousehold *h,
@@ -363,6 +380,16 @@ form_new (BansoContext         *context,
   if (h == NULL)
     add_member_action (GTK_WIDGET (self), NULL, NULL);
   banso_form_end_load (BANSO_FORM (self), h ? h->id : NULL, h ? h->rev : NULL, draft_key);
+
+  /* A household outside the user's scope opens read-only, with the reason,
+   * instead of failing at Save. */
+  if (h != NULL && h->rev != NULL &&
+      !banso_user_can_edit_records (banso_context_get_user (context), h->commune, NULL))
+    {
+      explain_read_only (self);
+      g_signal_connect_object (self->place, "ready", G_CALLBACK (explain_read_only), self,
+                               G_CONNECT_SWAPPED);
+    }
   return self;
 }
 

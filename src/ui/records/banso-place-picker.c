@@ -331,6 +331,18 @@ banso_place_picker_get_commune (BansoPlacePicker *self)
   return banso_dropdown_get_code (self->commune_drop);
 }
 
+/* The name of the commune shown, once the communes are loaded; NULL before. */
+char *
+banso_place_picker_dup_commune_name (BansoPlacePicker *self)
+{
+  GObject *item = gtk_drop_down_get_selected_item (self->commune_drop);
+
+  if (self->want_commune != NULL || banso_dropdown_get_code (self->commune_drop) == NULL ||
+      !GTK_IS_STRING_OBJECT (item))
+    return NULL;
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
 const char *
 banso_place_picker_get_village (BansoPlacePicker *self)
 {

@@ -22,5 +22,6 @@ void        banso_place_picker_set_place   (BansoPlacePicker *self,
                                             const char       *village);
 const char *banso_place_picker_get_commune (BansoPlacePicker *self);
 const char *banso_place_picker_get_village (BansoPlacePicker *self);
+char       *banso_place_picker_dup_commune_name (BansoPlacePicker *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _BansoRecordsPage
   char              *summary;
   GCancellable      *cancellable;
   GtkSorter         *view_sorter;
+  GPtrArray         *communes;      /* of BansoRefItem: the home province's */
 
   GtkWidget         *box;
   GtkSearchBar      *search_bar;

@@ -278,6 +278,69 @@ on_commune_changed (GtkDropDown      *dropdown,
   refresh_filter (self);
 }
 
+/* The names of the communes a commune official may change, "Xã A, Xã B";
+ * NULL for everyone else. */
+static char *
+scope_names (BansoRecordsPage *self)
+{
+  BansoUser *user = self->context ? banso_context_get_user (self->context) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (user == NULL || banso_user_get_role (user) != BANSO_ROLE_COMMUNE_OFFICIAL ||
+      self->communes == NULL)
+    return NULL;
+  for (guint i = 0; i < self->communes->len; i++)
+    {
+      BansoRefItem *item = g_ptr_array_index (self->communes, i);
+
+      if (g_strv_contains (banso_user_get_communes (user), item->code))
+        g_ptr_array_add (names, item->name);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **)names->pdata);
+}
+
+static void on_list_reloaded (BansoRecordList  *list,
+                              BansoRecordsPage *self);
+
+/* A commune official is offered only their own communes; the others, all
+ * the communes of the province. Called again when someone else logs in. */
+static void
+show_communes (BansoRecordsPage *self)
+{
+  BansoUser *user = banso_context_get_user (self->context);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *before = g_strdup (banso_dropdown_get_code (self->commune_drop));
+  gboolean kept;
+
+  if (self->communes == NULL)
+    return;
+  if (user != NULL && banso_user_get_role (user) == BANSO_ROLE_COMMUNE_OFFICIAL)
+    {
+      shown = g_ptr_array_new ();
+      for (guint i = 0; i < self->communes->len; i++)
+        {
+          BansoRefItem *item = g_ptr_array_index (self->communes, i);
+
+          if (g_strv_contains (banso_user_get_communes (user), item->code))
+            g_ptr_array_add (shown, item);
+        }
+    }
+  else
+    {
+      shown = g_ptr_array_ref (self->communes);
+    }
+
+  g_signal_handlers_block_by_func (self->commune_drop, on_commune_changed, self);
+  banso_dropdown_set_items (self->commune_drop, shown, _("All communes"));
+  kept = before == NULL || banso_dropdown_select_code (self->commune_drop, before);
+  g_signal_handlers_unblock_by_func (self->commune_drop, on_commune_changed, self);
+  if (!kept)
+    on_commune_changed (self->commune_drop, NULL, self);
+  else if (self->list != NULL)
+    on_list_reloaded (self->list, self);   /* the summary names the communes */
+}
+
 static void
 communes_ready (GObject      *object,
                 GAsyncResult *result,
@@ -291,9 +354,9 @@ communes_ready (GObject      *object,
   if (communes == NULL)
     return;
 
-  g_signal_handlers_block_by_func (self->commune_drop, on_commune_changed, self);
-  banso_dropdown_set_items (self->commune_drop, communes, _("All communes"));
-  g_signal_handlers_unblock_by_func (self->commune_drop, on_commune_changed, self);
+  g_clear_pointer (&self->communes, g_ptr_array_unref);
+  self->communes = g_steal_pointer (&communes);
+  show_communes (self);
 }
 
 static void
@@ -350,9 +413,14 @@ on_list_reloaded (BansoRecordList  *list,
   const GError *error = banso_record_list_get_error (list);
   guint count = banso_record_list_get_count (list);
 
+  g_autofree char *counted = self->info->format_count (count);
+  g_autofree char *scope = scope_names (self);
+
   g_free (self->summary);
-  self->summary = self->info->format_count (count);
-  gtk_label_set_text (self->count_label, self->summary);
+  /* Translators: the number of records, then the communes the official may
+   * change, e.g. "120 households · Xã A, Xã B". */
+  self->summary = scope ? g_strdup_printf (_("%s · %s"), counted, scope) : g_strdup (counted);
+  gtk_label_set_text (self->count_label, counted);
   g_object_notify (G_OBJECT (self), "summary");
 
   if (error != NULL)
@@ -432,6 +500,8 @@ banso_records_page_set_context (BansoRecordsPage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::user", G_CALLBACK (show_communes), self,
+                           G_CONNECT_SWAPPED);
   setup_filters (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_list (self);
@@ -492,6 +562,7 @@ banso_records_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->communes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (banso_records_page_parent_class)->dispose (object);
 }
