@@ -272,6 +272,52 @@ search_fts (Search          *s,
   return add_rows (s, stmt, match, error);
 }
 
+/* Whether one of the glosses of @hit ("đập nước, phai; weir") is, folded,
+ * what was typed. */
+static gboolean
+gloss_is (const BansoDictHit *hit,
+          const char         *key)
+{
+  g_auto(GStrv) senses = NULL;
+
+  if (hit->glosses == NULL)
+    return FALSE;
+  senses = g_strsplit_set (hit->glosses, ";,", -1);
+  for (guint i = 0; senses[i] != NULL; i++)
+    {
+      g_autofree char *folded = banso_dict_fold (g_strstrip (senses[i]), 0);
+
+      if (g_strcmp0 (folded, key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Among the hits from @start on, those with a gloss that is exactly what
+ * was typed come first ("nước" before "ruộng nước"), in their order. */
+static void
+rank_whole_glosses (Search     *s,
+                    guint       start,
+                    const char *key)
+{
+  g_autoptr(GPtrArray) exact = g_ptr_array_new ();
+  g_autoptr(GPtrArray) other = g_ptr_array_new ();
+  guint n = 0;
+
+  if (s->count_only)
+    return;
+  for (guint i = start; i < s->hits->len; i++)
+    {
+      BansoDictHit *hit = g_ptr_array_index (s->hits, i);
+
+      g_ptr_array_add (gloss_is (hit, key) ? exact : other, hit);
+    }
+  for (guint i = 0; i < exact->len; i++)
+    s->hits->pdata[start + n++] = g_ptr_array_index (exact, i);
+  for (guint i = 0; i < other->len; i++)
+    s->hits->pdata[start + n++] = g_ptr_array_index (other, i);
+}
+
 static BansoDictFoldFlags
 query_fold_flags (const BansoDictQuery *query)
 {
@@ -333,9 +379,17 @@ run_search (sqlite3               *db,
   if (ok && g_utf8_strlen (key, -1) >= 2 && !(query->flags & BANSO_DICT_SEARCH_FORWARD_ONLY) &&
       (expression = match_expression (query->text, TRUE)) != NULL)
     {
+      guint first_gloss = s.hits->len;
+
       whole = match_expression (query->text, FALSE);
-      ok = search_fts (&s, "dict_gloss_fts", whole, BANSO_DICT_MATCH_GLOSS, error) &&
-           search_fts (&s, "dict_gloss_fts", expression, BANSO_DICT_MATCH_GLOSS, error);
+      ok = search_fts (&s, "dict_gloss_fts", whole, BANSO_DICT_MATCH_GLOSS, error);
+      if (ok)
+        {
+          g_autofree char *typed = banso_dict_fold (query->text, 0);
+
+          rank_whole_glosses (&s, first_gloss, typed);
+        }
+      ok = ok && search_fts (&s, "dict_gloss_fts", expression, BANSO_DICT_MATCH_GLOSS, error);
       if (ok && !(query->flags & BANSO_DICT_SEARCH_NO_FULL_TEXT))
         ok = search_fts (&s, "dict_text_fts", whole, BANSO_DICT_MATCH_TEXT, error) &&
              search_fts (&s, "dict_text_fts", expression, BANSO_DICT_MATCH_TEXT, error);

@@ -166,6 +166,28 @@ assert_hit (GPtrArray      *hits,
   g_assert_cmpstr (banso_dict_match_to_string (hit->match), ==, banso_dict_match_to_string (match));
 }
 
+/* Among the glosses, one that is exactly the word typed comes before one
+ * that holds it, whichever was stored first. */
+static void
+test_whole_gloss_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  BansoTxn *txn = banso_store_begin (f->store, f->admin, &error);
+
+  g_assert_no_error (error);
+  add (txn, make_entry (f->hnj, "hnj", "hnj-Latn", "liaj", "ruộng nước", NULL, NULL));
+  add (txn, make_entry (f->hnj, "hnj", "hnj-Latn", "qhov dej", "giếng nước", NULL, NULL));
+  add (txn, make_entry (f->hnj, "hnj", "hnj-Latn", "dej", "nước", NULL, NULL));
+  g_assert_true (banso_txn_commit (txn, &error));
+  g_assert_no_error (error);
+
+  hits = search (f, "nuoc", NULL, BANSO_DICT_SEARCH_DEFAULT);
+  assert_hit (hits, 0, "dej", BANSO_DICT_MATCH_GLOSS);
+  g_assert_cmpuint (hits->len, ==, 3);
+}
+
 static void
 test_ranking (Fixture       *f,
               gconstpointer  data)
@@ -616,6 +638,8 @@ main (int    argc,
   BANSO_TEST_ADD ("/dict/roles", test_roles);
   BANSO_TEST_ADD ("/dict/reindex-and-check", test_reindex_and_check);
   BANSO_TEST_ADD ("/dict/source", test_source);
+  g_test_add ("/dict/whole-gloss-first", Fixture, NULL, fixture_setup, test_whole_gloss_first,
+              fixture_teardown);
   g_test_add_func ("/dict/upgrade", test_upgrade);
 
   return g_test_run ();
