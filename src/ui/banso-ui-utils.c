@@ -106,6 +106,40 @@ on_search_changed (GtkSearchEntry *entry,
 }
 
 static void
+set_expression (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkExpression) expression =
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                 G_CALLBACK (match_string), dropdown, NULL);
+
+  gtk_drop_down_set_expression (dropdown, expression);
+}
+
+/* The drop-down empties its search when it closes, without telling its
+ * filter: a new expression makes the filter look at every name again. */
+static void
+on_entry_changed (GtkEditable *entry,
+                  GtkDropDown *dropdown)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  if (text == NULL || *text == '\0')
+    set_expression (dropdown);
+}
+
+/* A closed drop-down opens again on every name. */
+static void
+on_popover_closed (GtkPopover  *popover,
+                   GtkDropDown *dropdown)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dropdown), "banso-search-entry");
+
+  if (entry != NULL && *gtk_editable_get_text (entry) != '\0')
+    gtk_editable_set_text (entry, "");
+  set_expression (dropdown);
+}
+
+static void
 setup_search (GtkDropDown *dropdown)
 {
   GtkWidget *entry;
@@ -119,6 +153,15 @@ setup_search (GtkDropDown *dropdown)
     return;
   g_object_set_data (G_OBJECT (dropdown), "banso-search-entry", entry);
   g_signal_connect_object (entry, "search-changed", G_CALLBACK (on_search_changed), dropdown, 0);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed), dropdown, 0);
+  for (GtkWidget *w = gtk_widget_get_parent (entry); w != NULL && w != GTK_WIDGET (dropdown);
+       w = gtk_widget_get_parent (w))
+    if (GTK_IS_POPOVER (w))
+      {
+        g_signal_connect_object (w, "closed", G_CALLBACK (on_popover_closed), dropdown,
+                                 G_CONNECT_AFTER);
+        break;
+      }
 
   /* Under the search entry's row, in the popover's column. */
   box = gtk_widget_get_parent (entry);
@@ -148,7 +191,6 @@ set_model (GtkDropDown *dropdown,
            GPtrArray   *labels)
 {
   g_autoptr(GtkStringList) list = NULL;
-  g_autoptr(GtkExpression) expression = NULL;
 
   g_ptr_array_add (codes, NULL);
   g_ptr_array_add (labels, NULL);
@@ -156,17 +198,17 @@ set_model (GtkDropDown *dropdown,
   g_object_set_data_full (G_OBJECT (dropdown), "banso-codes",
                           g_strdupv ((char **)codes->pdata), (GDestroyNotify)g_strfreev);
 
-  if (gtk_drop_down_get_factory (dropdown) == NULL)
+  /* GtkDropDown's default factory labels the items with the expression. */
+  if (g_object_get_data (G_OBJECT (dropdown), "banso-factory") == NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_static (label_factory, sizeof label_factory - 1);
       g_autoptr(GtkListItemFactory) factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 
       gtk_drop_down_set_factory (dropdown, factory);
+      g_object_set_data (G_OBJECT (dropdown), "banso-factory", factory);
     }
   setup_search (dropdown);
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (match_string), dropdown, NULL);
-  gtk_drop_down_set_expression (dropdown, expression);
+  set_expression (dropdown);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_enable_search (dropdown, labels->len > 12);
 }
