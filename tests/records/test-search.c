@@ -64,7 +64,7 @@ fixture_setup (Fixture       *f,
 
   other = banso_test_new_household (f->communes[0], "Lò Văn Pơm");
   banso_test_add_member (other, "Quàng Thị Thắng", BANSO_SEX_FEMALE, "1992", "03", "spouse", NULL, NULL);
-  save (f, other);
+  g_free (save (f, other));
 }
 
 static void
