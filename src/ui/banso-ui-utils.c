@@ -23,8 +23,8 @@
  * Banso (banso_fold()): "muong", "Mường", "xa muong" and "An" all find
  * "Xã Mường An". GtkDropDown's own search compares the beginnings of names
  * with its own normalisation; its expression here gives it, for a name that
- * matches, the search text itself, and for one that does not an empty
- * string, so that what it keeps is what the folded comparison keeps. The
+ * matches, the search text itself, and for one that does not a string that
+ * no search begins with, so that what it keeps is what the folded comparison keeps. The
  * labels come from a factory of their own.
  */
 
@@ -67,7 +67,9 @@ match_string (GtkStringObject *item,
     return g_strdup (gtk_string_object_get_string (item));
   folded_search = banso_fold (search, -1);
   folded_name = banso_fold (gtk_string_object_get_string (item), -1);
-  return g_strdup (folded_contains (folded_name, folded_search) ? search : "");
+  /* Not an empty string: GTK 4.8's string filter leaks the value of an item
+   * whose string it cannot prepare. U+0001 is never the start of a search. */
+  return g_strdup (folded_contains (folded_name, folded_search) ? search : "\x01");
 }
 
 /* Says so when the search finds nothing. */
