@@ -57,27 +57,93 @@ check_references (BansoTxn              *txn,
 }
 
 static void
+append_person (GString           *out,
+               const BansoMember *m)
+{
+  banso_fold_append (out, m->name, -1);
+  if (m->citizen_id && *m->citizen_id)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, m->citizen_id);
+    }
+  if (m->phone && *m->phone)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, m->phone);
+    }
+}
+
+/* The search text of a household has one folded text per person (name,
+ * citizen ID, phone), the head first, each ended by BANSO_HOUSEHOLD_SEARCH_END
+ * (folding drops control characters, so no text holds it): the search index
+ * has a row per person (banso-records-schema.c, step 15), so that the words
+ * of a search must all be found in one person. A household of more than
+ * BANSO_HOUSEHOLD_SEARCH_PERSONS persons has the last ones in its last text. */
+static void
 build_search_text (const BansoHousehold *household,
                    GString              *out)
 {
+  const BansoMember *head = banso_household_get_head (household);
+  guint n = 0;
+
+  if (head != NULL)
+    {
+      append_person (out, head);
+      g_string_append_c (out, BANSO_HOUSEHOLD_SEARCH_END);
+      n++;
+    }
   for (guint i = 0; i < household->members->len; i++)
     {
       const BansoMember *m = g_ptr_array_index (household->members, i);
 
-      if (out->len)
-        g_string_append_c (out, ' ');
-      banso_fold_append (out, m->name, -1);
-      if (m->citizen_id && *m->citizen_id)
+      if (m == head)
+        continue;
+      if (n == BANSO_HOUSEHOLD_SEARCH_PERSONS)
         {
+          g_string_truncate (out, out->len - 1);
           g_string_append_c (out, ' ');
-          g_string_append (out, m->citizen_id);
         }
-      if (m->phone && *m->phone)
-        {
-          g_string_append_c (out, ' ');
-          g_string_append (out, m->phone);
-        }
+      append_person (out, m);
+      g_string_append_c (out, BANSO_HOUSEHOLD_SEARCH_END);
+      n = MIN (n + 1, BANSO_HOUSEHOLD_SEARCH_PERSONS);
     }
+}
+
+/* Adds or removes (@command "delete") the search index's rows of a household,
+ * one per person of its search text. */
+static gboolean
+write_search_rows (BansoTxn    *txn,
+                   gint64       docno,
+                   const char  *search,
+                   gsize        length,
+                   gboolean     delete,
+                   GError     **error)
+{
+  sqlite3 *db = banso_txn_get_db (txn);
+  const char *end = search + length;
+  guint person = 0;
+
+  for (const char *p = search; p < end; person++)
+    {
+      const char *stop = memchr (p, BANSO_HOUSEHOLD_SEARCH_END, end - p);
+      sqlite3_stmt *stmt;
+
+      if (stop == NULL)
+        stop = end;
+      stmt = banso_txn_prepare (txn, delete ?
+                                "INSERT INTO household_fts (household_fts, rowid, search)"
+                                " VALUES ('delete', ?1, ?2)" :
+                                "INSERT INTO household_fts (rowid, search) VALUES (?1, ?2)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, docno * BANSO_HOUSEHOLD_SEARCH_PERSONS + person);
+      sqlite3_bind_text (stmt, 2, p, stop - p, SQLITE_STATIC);
+      if (!banso_sql_step_done (db, stmt, error))
+        return FALSE;
+      p = stop + 1;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -85,24 +151,29 @@ unindex (BansoTxn  *txn,
          gint64     docno,
          GError   **error)
 {
+  g_autoptr(sqlite3_stmt) old = NULL;
+  sqlite3 *db = banso_txn_get_db (txn);
   sqlite3_stmt *stmt;
+  int rc;
 
   /* An external-content FTS table forgets a row only when told its old text. */
-  stmt = banso_txn_prepare (txn,
-                            "INSERT INTO household_fts (household_fts, rowid, search)"
-                            " SELECT 'delete', docno, search FROM household_index WHERE docno = ?1",
-                            error);
-  if (stmt == NULL)
+  old = banso_sql_prepare (db, "SELECT search FROM household_index WHERE docno = ?1", error);
+  if (old == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, docno);
-  if (!banso_sql_step_done (banso_txn_get_db (txn), stmt, error))
+  sqlite3_bind_int64 (old, 1, docno);
+  rc = sqlite3_step (old);
+  if (rc == SQLITE_ROW &&
+      !write_search_rows (txn, docno, (const char *)sqlite3_column_text (old, 0),
+                          sqlite3_column_bytes (old, 0), TRUE, error))
     return FALSE;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return banso_sql_error (db, rc, error);
 
   stmt = banso_txn_prepare (txn, "DELETE FROM household_index WHERE docno = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, docno);
-  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
+  return banso_sql_step_done (db, stmt, error);
 }
 
 /* What the list and search indexes keep of a household: pointers into it,
@@ -196,13 +267,7 @@ insert_index_row (BansoTxn                 *txn,
   if (!with_search)
     return TRUE;
 
-  stmt = banso_txn_prepare (txn, "INSERT INTO household_fts (rowid, search) VALUES (?1, ?2)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, docno);
-  sqlite3_bind_text (stmt, 2, row->search->str, row->search->len, SQLITE_STATIC);
-  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
+  return write_search_rows (txn, docno, row->search->str, row->search->len, FALSE, error);
 }
 
 static gboolean
@@ -382,6 +447,7 @@ index_body (BansoTxn    *txn,
             const char  *type,
             gint64       docno,
             const char  *body,
+            gboolean     with_search,
             GError     **error)
 {
   if (g_str_equal (type, BANSO_VILLAGE_TYPE))
@@ -401,7 +467,7 @@ index_body (BansoTxn    *txn,
 
       if (h == NULL || banso_household_get_head (h) == NULL || h->commune == NULL)
         return TRUE;
-      return index_household (txn, docno, h, TRUE, TRUE, error);
+      return index_household (txn, docno, h, TRUE, with_search, error);
     }
 }
 
@@ -435,14 +501,15 @@ banso_household_reindex_doc (BansoTxn    *txn,
   else if (!fresh && !unindex (txn, docno, error))
     return FALSE;
 
-  return body == NULL || index_body (txn, type, docno, body, error);
+  return body == NULL || index_body (txn, type, docno, body, TRUE, error);
 }
 
 /**
  * banso_household_reindex_all:
  *
  * Rebuilds the list and search index of villages and households from their
- * documents: for databases that had documents before the index tables existed.
+ * documents: for databases that had documents before the index tables existed,
+ * and for those whose search index held one row per household (before step 15).
  */
 gboolean
 banso_household_reindex_all (BansoTxn  *txn,
@@ -470,12 +537,14 @@ banso_household_reindex_all (BansoTxn  *txn,
       const char *type = (const char *)sqlite3_column_text (stmt, 1);
       const char *body = (const char *)sqlite3_column_text (stmt, 2);
 
-      if (!index_body (txn, type, docno, body, error))
+      if (!index_body (txn, type, docno, body, FALSE, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
     return banso_sql_error (db, rc, error);
 
-  return TRUE;
+  /* The search index is cheaper to build once from the list index than to
+   * grow household by household. */
+  return banso_sql_exec (db, "INSERT INTO household_fts (household_fts) VALUES ('rebuild')", error);
 }
 

@@ -29,6 +29,12 @@ typedef struct
                                    const char   **values);
 } BansoRecordTable;
 
+/* The search index of households has a row per person, of rowid
+ * docno * BANSO_HOUSEHOLD_SEARCH_PERSONS + the person's place, the head 0. */
+#define BANSO_HOUSEHOLD_SEARCH_PERSONS 64
+/* What ends each person's text in household_index.search: U+001F. */
+#define BANSO_HOUSEHOLD_SEARCH_END '\x1f'
+
 extern const BansoRecordTable banso_household_table;
 extern const BansoRecordTable banso_prestige_table;
 

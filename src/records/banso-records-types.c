@@ -94,7 +94,8 @@ static const BansoDocType household_type = {
   .label = N_("Household"),
   .index = banso_household_reindex_doc,
   .reindex_all = banso_household_reindex_all,
-  .index_version = 2,
+  /* 15: the search index holds a row per person. */
+  .index_version = 15,
   .scope = commune_of,
   .save_resolved = save_resolved_household,
   .fields = banso_household_fields,

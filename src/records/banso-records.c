@@ -43,7 +43,62 @@ add_condition (GString    *sql,
   *first = FALSE;
 }
 
+/* Which households of a search: the search index has a row per person
+ * (BANSO_HOUSEHOLD_SEARCH_PERSONS), and a household is found when one of its
+ * persons has every word; those whose head has them come first. */
+typedef enum
+{
+  MATCH_ANY,     /* any person */
+  MATCH_HEAD,    /* the head */
+  MATCH_MEMBER,  /* a member other than the head, and not the head */
+} MatchPart;
+
+#define PERSONS G_STRINGIFY (BANSO_HOUSEHOLD_SEARCH_PERSONS)
+
+static void
+add_search_condition (GString    *sql,
+                      gboolean   *first,
+                      const char *fts,
+                      const char *fts_query,
+                      GPtrArray  *binds,
+                      MatchPart   part,
+                      gboolean    many)
+{
+  /* Unary + keeps the planner from reading the matches first when the sort
+   * index should drive. */
+  const char *plus = many ? "+" : "";
+  g_autofree char *condition = NULL;
+
+  switch (part)
+    {
+    case MATCH_ANY:
+      condition = g_strdup_printf ("%sx.docno IN (SELECT rowid / " PERSONS " FROM %s"
+                                   " WHERE %s MATCH ?)", plus, fts, fts);
+      g_ptr_array_add (binds, (char *)fts_query);
+      break;
+    case MATCH_HEAD:
+      condition = g_strdup_printf ("%sx.docno IN (SELECT rowid / " PERSONS " FROM %s"
+                                   " WHERE %s MATCH ? AND rowid %% " PERSONS " = 0)",
+                                   plus, fts, fts);
+      g_ptr_array_add (binds, (char *)fts_query);
+      break;
+    case MATCH_MEMBER:
+      condition = g_strdup_printf ("%sx.docno IN (SELECT rowid / " PERSONS " FROM %s"
+                                   " WHERE %s MATCH ? AND rowid %% " PERSONS " > 0)"
+                                   " AND %sx.docno NOT IN (SELECT rowid / " PERSONS " FROM %s"
+                                   " WHERE %s MATCH ? AND rowid %% " PERSONS " = 0)",
+                                   plus, fts, fts, plus, fts, fts);
+      g_ptr_array_add (binds, (char *)fts_query);
+      g_ptr_array_add (binds, (char *)fts_query);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  add_condition (sql, first, condition);
+}
+
 /* Builds the WHERE clause; every value is bound, never pasted into the SQL.
+ * @part: which persons of a household the search looks at
  * @many: the search matches many rows, so let the sort index drive. */
 static void
 build_where (const BansoRecordTable   *info,
@@ -51,6 +106,7 @@ build_where (const BansoRecordTable   *info,
              GString                 *sql,
              GPtrArray               *binds,
              char                   **fts_query,
+             MatchPart                part,
              gboolean                 many)
 {
   gboolean first = TRUE;
@@ -83,13 +139,7 @@ build_where (const BansoRecordTable   *info,
         {
           *fts_query = banso_fold_query_to_fts (filter->search);
           if (*fts_query != NULL)
-            {
-              g_autofree char *condition =
-                g_strdup_printf ("%sx.docno IN (SELECT rowid FROM %s WHERE %s MATCH ?)",
-                                 many ? "+" : "", info->fts, info->fts);
-              add_condition (sql, &first, condition);
-              g_ptr_array_add (binds, *fts_query);
-            }
+            add_search_condition (sql, &first, info->fts, *fts_query, binds, part, many);
         }
       else
         {
@@ -127,15 +177,32 @@ banso_records_count (sqlite3                  *db,
       !is_set (filter->commune) && !is_set (filter->village) && !is_set (filter->ethnic) &&
       !is_set (filter->status) && (fts = banso_fold_query_to_fts (filter->search)) != NULL)
     {
-      /* Search alone: the full-text index counts its matches by itself. */
-      g_string_append_printf (sql, "SELECT count(*) FROM %s WHERE %s MATCH ?", info->fts, info->fts);
-      g_ptr_array_add (binds, fts);
+      gint64 last = -1;
+      guint n = 0;
+      int rc;
+
+      /* Search alone: the full-text index gives the matching persons in the
+       * order of their rowids, so those of a household come together. */
+      g_string_append_printf (sql, "SELECT rowid / " PERSONS " FROM %s WHERE %s MATCH ?",
+                              info->fts, info->fts);
+      if (!(stmt = banso_sql_prepare (db, sql->str, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 docno = sqlite3_column_int64 (stmt, 0);
+
+          n += docno != last;
+          last = docno;
+        }
+      if (rc != SQLITE_DONE)
+        return banso_sql_error (db, rc, error);
+      *n_rows = n;
+      return TRUE;
     }
-  else
-    {
-      g_string_append_printf (sql, "SELECT count(*) FROM %s x", info->table);
-      build_where (info, filter, sql, binds, &fts, FALSE);
-    }
+
+  g_string_append_printf (sql, "SELECT count(*) FROM %s x", info->table);
+  build_where (info, filter, sql, binds, &fts, MATCH_ANY, FALSE);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
     return FALSE;
@@ -163,35 +230,27 @@ order_column (const BansoRecordTable *info,
   return NULL;
 }
 
-/**
- * banso_records_fetch_full:
- * @total: how many rows the filter selects, when known (0 otherwise)
- *
- * The page is cut from the index table alone and only its rows are joined to
- * their names: cutting after the joins would join every row skipped by the
- * offset.
- *
- * Returns: (transfer full): one page of rows, as #BansoRecordRow, with the
- *   display values of the list's columns
- */
-GPtrArray *
-banso_records_fetch_full (sqlite3                  *db,
-                          BansoRecordKind           kind,
-                          const BansoRecordFilter  *filter,
-                          guint                     offset,
-                          guint                     limit,
-                          guint                     total,
-                          GError                  **error)
+/* One page of the rows of @part, appended to @rows; returns the number of
+ * rows added, or -1 on error. */
+static int
+fetch_part (sqlite3                  *db,
+            const BansoRecordTable   *info,
+            const BansoRecordFilter  *filter,
+            MatchPart                 part,
+            guint                     offset,
+            guint                     limit,
+            gboolean                  many,
+            GPtrArray                *rows,
+            GError                  **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) order = g_string_new (NULL);
   g_autoptr(GPtrArray) binds = g_ptr_array_new ();
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts = NULL;
-  const BansoRecordTable *info = table_of (kind);
   const char *dir = filter->descending ? "DESC" : "ASC";
   const char *column = order_column (info, filter->sort);
+  int n = 0;
   int rc;
 
   if (column != NULL)
@@ -200,7 +259,7 @@ banso_records_fetch_full (sqlite3                  *db,
 
   g_string_append_printf (sql, "SELECT d.id, %s FROM (SELECT x.docno FROM %s x",
                           info->columns, info->table);
-  build_where (info, filter, sql, binds, &fts, total > MANY_MATCHES);
+  build_where (info, filter, sql, binds, &fts, part, many);
   g_string_append_printf (sql, " ORDER BY %s LIMIT %u OFFSET %u) p", order->str, limit, offset);
   g_string_append_printf (sql,
                           " JOIN %s x ON x.docno = p.docno"
@@ -213,7 +272,7 @@ banso_records_fetch_full (sqlite3                  *db,
                           " ORDER BY %s", info->table, order->str);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))
-    return NULL;
+    return -1;
   bind_all (stmt, binds);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -228,13 +287,95 @@ banso_records_fetch_full (sqlite3                  *db,
 
       banso_record_row_set (row, (const char *)sqlite3_column_text (stmt, 0), values, info->n_columns);
       g_ptr_array_add (rows, row);
+      n++;
     }
   if (rc != SQLITE_DONE)
     {
       banso_sql_error (db, rc, error);
-      return NULL;
+      return -1;
     }
 
+  return n;
+}
+
+/* How many households of the filter have a head with every word of the search. */
+static gboolean
+count_heads (sqlite3                  *db,
+             const BansoRecordTable   *info,
+             const BansoRecordFilter  *filter,
+             guint                    *n_rows,
+             GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts = NULL;
+
+  g_string_append_printf (sql, "SELECT count(*) FROM %s x", info->table);
+  build_where (info, filter, sql, binds, &fts, MATCH_HEAD, FALSE);
+  if (!(stmt = banso_sql_prepare (db, sql->str, error)))
+    return FALSE;
+  bind_all (stmt, binds);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return banso_sql_error (db, sqlite3_errcode (db), error);
+  *n_rows = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * banso_records_fetch_full:
+ * @total: how many rows the filter selects, when known (0 otherwise)
+ *
+ * The page is cut from the index table alone and only its rows are joined to
+ * their names: cutting after the joins would join every row skipped by the
+ * offset.
+ *
+ * A search of households lists first those whose head has every word, then
+ * those where another member has them, each part in the list's order: the
+ * page is cut from the first part and, past its end, from the second.
+ *
+ * Returns: (transfer full): one page of rows, as #BansoRecordRow, with the
+ *   display values of the list's columns
+ */
+GPtrArray *
+banso_records_fetch_full (sqlite3                  *db,
+                          BansoRecordKind           kind,
+                          const BansoRecordFilter  *filter,
+                          guint                     offset,
+                          guint                     limit,
+                          guint                     total,
+                          GError                  **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *fts = NULL;
+  const BansoRecordTable *info = table_of (kind);
+  gboolean many = total > MANY_MATCHES;
+  guint n_heads = 0;
+  int n;
+
+  if (info->fts == NULL || !is_set (filter->search) ||
+      (fts = banso_fold_query_to_fts (filter->search)) == NULL)
+    {
+      if (fetch_part (db, info, filter, MATCH_ANY, offset, limit, many, rows, error) < 0)
+        return NULL;
+      return g_steal_pointer (&rows);
+    }
+
+  n = fetch_part (db, info, filter, MATCH_HEAD, offset, limit, many, rows, error);
+  if (n < 0)
+    return NULL;
+  if ((guint)n == limit)
+    return g_steal_pointer (&rows);
+
+  /* The heads end on this page, or before it. */
+  if (n > 0 || offset == 0)
+    n_heads = offset + n;
+  else if (!count_heads (db, info, filter, &n_heads, error))
+    return NULL;
+
+  if (fetch_part (db, info, filter, MATCH_MEMBER, offset + n - n_heads, limit - n, many,
+                  rows, error) < 0)
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -271,7 +412,7 @@ banso_records_select_bodies (sqlite3                  *db,
 
   g_string_append_printf (sql, "SELECT d.id, d.body FROM %s x JOIN documents d ON d.docno = x.docno",
                           info->table);
-  build_where (info, filter, sql, binds, &fts, FALSE);
+  build_where (info, filter, sql, binds, &fts, MATCH_ANY, FALSE);
   g_string_append_printf (sql, " ORDER BY x.%s, x.docno", info->name_fold);
 
   if (!(stmt = banso_sql_prepare (db, sql->str, error)))

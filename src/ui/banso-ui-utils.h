@@ -15,6 +15,8 @@ void        banso_dropdown_set_items     (GtkDropDown *dropdown,
 void        banso_dropdown_set_pairs     (GtkDropDown        *dropdown,
                                           const char * const *codes,
                                           const char * const *labels);
+void        banso_dropdown_set_no_match  (GtkDropDown *dropdown,
+                                          const char  *format);
 const char *banso_dropdown_get_code      (GtkDropDown *dropdown);
 gboolean    banso_dropdown_select_code   (GtkDropDown *dropdown,
                                           const char  *code);

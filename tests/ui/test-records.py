@@ -19,8 +19,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bansoui import (Atspi, RecordsPage, UIError, WaitTimeout, children,  # noqa: E402
-                     choose_section, combo, description, do_action, entry, has_state,
-                     label_texts, log, marked_invalid, open_menu_item, role, run,
+                     choose_section, combo, description, do_action, entry, find, has_state,
+                     key, label_texts, log, name, marked_invalid, open_menu_item, role, run,
                      screenshot, sensitive, set_text, text, toast, toasts)
 
 HEAD = 'Lò Văn Pơm'
@@ -30,6 +30,8 @@ PROVINCE = 'Tỉnh Sơn La'
 COMMUNE = 'Phường Chiềng An'   # the first commune of Sơn La
 CITIZEN_ID = '014085001234'    # Sơn La (014), a man born in the 1900s (0), in 1985
 PHONE = '0912345678'
+PICKER_SEARCH = 'muong'
+PICKER_COMMUNE = 'Xã Mường Bú'
 
 
 def member_rows(app, form):
@@ -49,6 +51,47 @@ def step_open(app, shots):
     return main, households
 
 
+def pick_by_search(app, window_title, commune, typed, item, part):
+    """The commune picker's search is folded and finds any part of a name:
+    "muong" finds "Xã Mường Bú"; a search that finds nothing says so."""
+    log('2a. the commune picker searched for "%s"' % typed)
+    do_action(children(commune)[0])
+    popover = app.wait(lambda: find(commune, pred=lambda a: name(a) == 'GtkPopover'),
+                       'the list of the commune picker to open')
+    search = app.wait_find(popover, 'entry', what='the search entry of the commune picker')
+    set_text(search, 'zzz')
+    app.wait(lambda: 'No commune matches “zzz”' in label_texts(popover),
+             'the picker to say that no commune matches "zzz"')
+    set_text(search, typed)
+    listview = app.wait_find(popover, 'list', what='the communes of the picker')
+
+    def shown():
+        return [' '.join(t for t in label_texts(it) if t)
+                for it in children(listview) if role(it) == 'list item']
+    app.wait(lambda: item in shown() and all(part in n for n in shown()),
+             'only communes with "%s", "%s" among them' % (part, item))
+    # Chosen with the keyboard in the filtered list: Tab leaves the search
+    # entry for the list, the arrow keys move, Return chooses.
+    app.focus_window(window_title)
+    key('Tab')
+
+    def focused():
+        items = [it for it in children(listview) if role(it) == 'list item']
+        for i, it in enumerate(items):
+            if has_state(it, Atspi.StateType.FOCUSED):
+                return (i, ' '.join(t for t in label_texts(it) if t))
+        return None
+    for _ in range(40):
+        at = app.wait(focused, 'an item of the filtered commune list to have the focus')
+        if at[1] == item:
+            break
+        key('Down')
+        time.sleep(0.1)
+    key('Return')
+    app.wait(lambda: app.dropdown_value(commune) == item,
+             'the picker to show "%s"' % item)
+
+
 def step_add(app, main, households, shots):
     log('2. a new household, typed into the form')
     do_action(households.add_button)
@@ -57,7 +100,10 @@ def step_add(app, main, households, shots):
     province = combo(app, form, 'Province')
     app.wait(lambda: app.dropdown_value(province) == PROVINCE,
              'the province to default to "%s"' % PROVINCE)
-    app.choose('New Household', combo(app, form, 'Commune'), COMMUNE)
+    pick_by_search(app, 'New Household', combo(app, form, 'Commune'),
+                   PICKER_SEARCH, PICKER_COMMUNE, 'Mường')
+    pick_by_search(app, 'New Household', combo(app, form, 'Commune'),
+                   'chieng an', COMMUNE, 'Chiềng An')
 
     rows = app.wait(lambda: member_rows(app, form), 'the row of the head of household')
     if len(rows) != 1:

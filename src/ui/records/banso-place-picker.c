@@ -264,6 +264,8 @@ banso_place_picker_init (BansoPlacePicker *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  banso_dropdown_set_no_match (self->commune_drop, _("No commune matches “%s”"));
+  banso_dropdown_set_no_match (self->village_drop, _("No village matches “%s”"));
 }
 
 void

@@ -694,6 +694,8 @@ banso_records_page_init (BansoRecordsPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  banso_dropdown_set_no_match (self->commune_drop, _("No commune matches “%s”"));
+  banso_dropdown_set_no_match (self->village_drop, _("No village matches “%s”"));
 
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
