@@ -40,7 +40,12 @@ usage (const char *message)
                 "  export households [--commune CODE] write households as CSV to standard output\n"
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
-                "                                     send and receive changes with the data center\n"));
+                "                                     send and receive changes with the data center\n"
+                "  map info FILE.mbtiles              metadata, zooms, tile count and format of a base map\n"
+                "  map render-demo OUT.mbtiles        render the demo base map\n"
+                "  warning import FILE [--title T] [--level N] [--csv]\n"
+                "                                     save a warning area (GeoJSON, KML), list what it affects\n"
+                "  warning list                       the warnings saved\n"));
   return EXIT_USAGE;
 }
 
@@ -294,6 +299,10 @@ main (int    argc,
     return cmd_check (argc, argv);
   if (g_str_equal (command, "sync"))
     return cmd_sync (argc, argv);
+  if (g_str_equal (command, "map"))
+    return cmd_map (argc, argv);
+  if (g_str_equal (command, "warning"))
+    return cmd_warning (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

@@ -23,5 +23,9 @@ gboolean    parse_command_options (int           *argc,
                                    GError       **error);
 int         cmd_sync              (int            argc,
                                    char         **argv);
+int         cmd_map               (int            argc,
+                                   char         **argv);
+int         cmd_warning           (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

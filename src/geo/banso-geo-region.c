@@ -68,6 +68,7 @@ clear_region (gpointer data)
 
   g_free (region->code);
   g_free (region->name);
+  g_free (region->label);
   banso_geometry_free (region->geometry);
 }
 
@@ -242,6 +243,18 @@ find_label_point (BansoRegion *region)
     }
 }
 
+/* What a map writes: the name without the kind of unit before it. */
+static char *
+short_label (const char *name)
+{
+  static const char * const prefixes[] = { "Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (name, prefixes[i]))
+      return g_strdup (name + strlen (prefixes[i]));
+  return g_strdup (name);
+}
+
 static void
 add_ring (Level               *level,
           const BansoGeoPoint *points,
@@ -395,6 +408,7 @@ banso_region_set_new_from_features (GPtrArray   *features,
         continue;
       region.code = g_strdup (code ? code : feature->id ? feature->id : "");
       region.name = g_strdup (feature->name ? feature->name : region.code);
+      region.label = short_label (region.name);
       region.geometry = g_steal_pointer (&feature->geometry);
       region.box = region.geometry->box;
       find_label_point (&region);
@@ -817,7 +831,7 @@ banso_region_set_draw_labels (BansoRegionSet         *self,
       banso_geo_viewport_to_pixel (viewport, region->label_lat, region->label_lon, &px, &py);
       if (px < 0 || py < 0 || px > viewport->width || py > viewport->height)
         continue;
-      cairo_text_extents (cr, region->name, &ext);
+      cairo_text_extents (cr, region->label, &ext);
       if (ext.width > (mbox->max_x - mbox->min_x) * scale * 0.9)
         continue;
       label.min_x = px - ext.width / 2 - 2;
@@ -831,7 +845,7 @@ banso_region_set_draw_labels (BansoRegionSet         *self,
       g_array_append_val (placed, label);
 
       cairo_move_to (cr, px - ext.width / 2 - ext.x_bearing, py + font_size * 0.35);
-      cairo_text_path (cr, region->name);
+      cairo_text_path (cr, region->label);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
       cairo_set_line_width (cr, 3);
       cairo_stroke_preserve (cr);

@@ -47,6 +47,7 @@ typedef struct
 {
   char          *code;
   char          *name;
+  char          *label;        /* the name without “Tỉnh”, “Xã”…, for maps */
   BansoGeoBox    box;          /* degrees: x longitude, y latitude */
   double         label_lat;    /* a point inside, for its label */
   double         label_lon;
