@@ -152,7 +152,7 @@ _banso_warning_index (BansoTxn    *txn,
                       gboolean     fresh,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;   /* the transaction's cache owns it */
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(BansoGeometry) geometry = NULL;
   JsonObject *object;
@@ -165,7 +165,6 @@ _banso_warning_index (BansoTxn    *txn,
       sqlite3_bind_int64 (stmt, 1, docno);
       if (!banso_sql_step_done (banso_txn_get_db (txn), stmt, error))
         return FALSE;
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   if (body == NULL)
     return TRUE;
@@ -202,7 +201,7 @@ gboolean
 _banso_warning_reindex_all (BansoTxn  *txn,
                             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;   /* the transaction's cache owns it */
   int rc;
 
   if (!banso_sql_exec (banso_txn_get_db (txn), "DELETE FROM warning_index", error))
@@ -762,7 +761,7 @@ banso_village_location_set (BansoTxn    *txn,
                             double       lon,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;   /* the transaction's cache owns it */
 
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
     {
@@ -812,7 +811,7 @@ banso_village_place_in_communes (BansoTxn  *txn,
                                  GError   **error)
 {
   g_autoptr(BansoRegionSet) communes = _banso_geo_get_communes (error);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;   /* the transaction's cache owns it */
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   GRand *rand;
@@ -831,6 +830,7 @@ banso_village_place_in_communes (BansoTxn  *txn,
       g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (codes, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return banso_sql_error (banso_txn_get_db (txn), rc, error), G_MAXUINT;
 
