@@ -7,6 +7,7 @@
 
 #include <shumate/shumate.h>
 
+#include "banso-geo-indicators.h"
 #include "banso-geo-region.h"
 #include "banso-map-legend.h"
 #include "banso-map-page.h"
@@ -15,15 +16,6 @@
 #include "banso-warning.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  BANSO_MAP_INDICATOR_HOUSEHOLDS,
-  BANSO_MAP_INDICATOR_POOR_SHARE,
-  BANSO_MAP_INDICATOR_ETHNIC_SHARE,
-  BANSO_MAP_INDICATOR_PRESTIGE,
-  BANSO_MAP_N_INDICATORS,
-} BansoMapIndicator;
 
 #define BANSO_MAP_N_CLASSES 5
 
@@ -44,11 +36,11 @@ struct _BansoMapPage
   ShumateMapSource     *base_source;
   char                 *base_id;
 
-  /* The figures of each commune, in the order of the region set. */
-  GArray               *stats;        /* BansoMapCommuneStats */
+  BansoIndicatorTable  *table;
+  BansoClassBreaks     *breaks;
   gboolean              stats_reading;
   gboolean              stats_again;
-  char                 *stats_ethnic;
+  guint                 villages_serial;
 
   BansoWarningReport   *warning;
   char                 *warning_id;
@@ -90,16 +82,6 @@ struct _BansoMapPage
 
 typedef struct
 {
-  guint  households;
-  guint  people;
-  guint  poor;
-  guint  near_poor;
-  guint  ethnic;       /* households of the ethnic group chosen */
-  guint  prestige;
-} BansoMapCommuneStats;
-
-typedef struct
-{
   char   *name;
   char   *detail;
   char   *key;          /* folded name */
@@ -124,7 +106,7 @@ void        _banso_map_page_set_status     (BansoMapPage *self,
                                             const char   *status);
 void        _banso_map_page_select_commune (BansoMapPage *self,
                                             int           index);
-const char *_banso_map_indicator_title     (BansoMapIndicator indicator);
+BansoIndicator _banso_map_page_get_indicator (BansoMapPage *self);
 
 /* banso-map-page-layers.c */
 void        _banso_map_page_init_layers    (GtkWidgetClass *widget_class);

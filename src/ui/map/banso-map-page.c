@@ -46,7 +46,7 @@ enum {
 /* Sơn La, where the demo district is, framed on first opening. */
 #define HOME_LAT 21.2
 #define HOME_LON 104.0
-#define HOME_ZOOM 8.0
+#define HOME_ZOOM 8.5
 
 void
 _banso_map_place_free (gpointer data)
@@ -344,50 +344,45 @@ banso_map_page_set_context (BansoMapPage *self,
                            self, 0);
   banso_dropdown_set_items (self->ethnic_drop, banso_context_get_ethnic_groups (context), NULL);
 
-  banso_region_set_load_async ("/io/github/banso/Banso/geo/vn-provinces.geojson", "code",
+  banso_region_set_load_async ("resource:///io/github/banso/Banso/geo/vn-provinces.geojson", "code",
                                self->cancellable, provinces_loaded, g_object_ref (self));
-  banso_region_set_load_async ("/io/github/banso/Banso/geo/son-la-communes.geojson", "code",
+  banso_region_set_load_async ("resource:///io/github/banso/Banso/geo/son-la-communes.geojson", "code",
                                self->cancellable, communes_loaded, g_object_ref (self));
   _banso_map_page_load_base (self);
   _banso_map_page_refresh_warnings (self);
 }
 
-const char *
-_banso_map_indicator_title (BansoMapIndicator indicator)
+/* The indicators offered, in the order of the drop-down. */
+static const BansoIndicator indicators[] = {
+  BANSO_INDICATOR_POOR_OR_NEAR_POOR_SHARE,
+  BANSO_INDICATOR_POOR_SHARE,
+  BANSO_INDICATOR_NEAR_POOR_SHARE,
+  BANSO_INDICATOR_HOUSEHOLDS,
+  BANSO_INDICATOR_ETHNIC_SHARE,
+  BANSO_INDICATOR_PRESTIGE,
+};
+
+BansoIndicator
+_banso_map_page_get_indicator (BansoMapPage *self)
 {
-  switch (indicator)
-    {
-    case BANSO_MAP_INDICATOR_HOUSEHOLDS:
-      return _("Households");
-    case BANSO_MAP_INDICATOR_POOR_SHARE:
-      return _("Poor and near-poor households");
-    case BANSO_MAP_INDICATOR_ETHNIC_SHARE:
-      return _("Households of an ethnic group");
-    case BANSO_MAP_INDICATOR_PRESTIGE:
-      return _("Prestigious persons");
-    case BANSO_MAP_N_INDICATORS:
-    default:
-      g_assert_not_reached ();
-    }
+  guint selected = gtk_drop_down_get_selected (self->indicator_drop);
+
+  return selected < G_N_ELEMENTS (indicators) ? indicators[selected] : indicators[0];
 }
 
 static void
 on_indicator_changed (BansoMapPage *self)
 {
-  gboolean ethnic = gtk_drop_down_get_selected (self->indicator_drop) ==
-                    BANSO_MAP_INDICATOR_ETHNIC_SHARE;
+  gboolean ethnic = _banso_map_page_get_indicator (self) == BANSO_INDICATOR_ETHNIC_SHARE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->ethnic_drop), ethnic);
-  if (ethnic)
-    _banso_map_page_refresh_stats (self);
-  else
-    _banso_map_page_apply_colors (self);
+  _banso_map_page_refresh_stats (self);
 }
 
 static void
 on_ethnic_changed (BansoMapPage *self)
 {
-  if (gtk_drop_down_get_selected (self->indicator_drop) == BANSO_MAP_INDICATOR_ETHNIC_SHARE)
+  if (_banso_map_page_get_indicator (self) == BANSO_INDICATOR_ETHNIC_SHARE)
     _banso_map_page_refresh_stats (self);
 }
 
@@ -408,8 +403,8 @@ banso_map_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->communes);
   g_clear_object (&self->provinces);
-  g_clear_pointer (&self->stats, g_array_unref);
-  g_clear_pointer (&self->stats_ethnic, g_free);
+  g_clear_pointer (&self->table, banso_indicator_table_free);
+  g_clear_pointer (&self->breaks, banso_class_breaks_free);
   g_clear_pointer (&self->warning, banso_warning_report_free);
   g_clear_pointer (&self->warning_id, g_free);
   g_clear_pointer (&self->search_places, g_ptr_array_unref);
@@ -569,7 +564,7 @@ banso_map_page_init (BansoMapPage *self)
   ShumateViewport *viewport;
   GtkEventController *motion, *key;
   GtkGesture *click;
-  g_autoptr(GtkStringList) indicators = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -591,10 +586,10 @@ banso_map_page_init (BansoMapPage *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->village_layer));
   gtk_widget_set_visible (GTK_WIDGET (self->warning_layer), FALSE);
 
-  for (guint i = 0; i < BANSO_MAP_N_INDICATORS; i++)
-    gtk_string_list_append (indicators, _banso_map_indicator_title (i));
-  gtk_drop_down_set_model (self->indicator_drop, G_LIST_MODEL (indicators));
-  gtk_drop_down_set_selected (self->indicator_drop, BANSO_MAP_INDICATOR_POOR_SHARE);
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    gtk_string_list_append (labels, banso_indicator_get_label (indicators[i]));
+  gtk_drop_down_set_model (self->indicator_drop, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->indicator_drop, 0);
   g_signal_connect_object (self->indicator_drop, "notify::selected",
                            G_CALLBACK (on_indicator_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ethnic_drop, "notify::selected",
