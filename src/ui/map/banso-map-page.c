@@ -141,12 +141,13 @@ on_motion (GtkEventControllerMotion *motion,
            double                    y,
            BansoMapPage             *self)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  BansoGeoViewport viewport;
   g_autofree char *coords = NULL;
   double lat, lon;
   int hit;
 
-  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  banso_region_layer_get_geo_viewport (self->commune_layer, &viewport);
+  banso_geo_viewport_from_pixel (&viewport, x, y, &lat, &lon);
   /* Translators: the pointer's latitude and longitude on the map. */
   coords = g_strdup_printf (_("%.5f° %s, %.5f° %s"), fabs (lat), lat >= 0 ? _("N") : _("S"),
                             fabs (lon), lon >= 0 ? _("E") : _("W"));
@@ -189,13 +190,13 @@ pan (BansoMapPage *self,
      double        dx,
      double        dy)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  BansoGeoViewport viewport;
   double w = gtk_widget_get_width (GTK_WIDGET (self->map));
   double h = gtk_widget_get_height (GTK_WIDGET (self->map));
   double lat, lon;
 
-  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map),
-                                              w / 2 + dx * w / 4, h / 2 + dy * h / 4, &lat, &lon);
+  banso_region_layer_get_geo_viewport (self->commune_layer, &viewport);
+  banso_geo_viewport_from_pixel (&viewport, w / 2 + dx * w / 4, h / 2 + dy * h / 4, &lat, &lon);
   shumate_map_center_on (self->map, lat, lon);
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "banso-point-layer.h"
+#include "banso-region-layer.h"
 
 #define CELL 36.0
 
@@ -43,12 +44,14 @@ banso_point_layer_draw (BansoPointLayer *self,
                         int              width,
                         int              height)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  BansoGeoViewport viewport;
   g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer value;
   guint n = 0;
 
+  banso_map_viewport_to_geo (shumate_layer_get_viewport (SHUMATE_LAYER (self)), width, height,
+                             &viewport);
   for (guint i = 0; i < self->points->len; i++)
     {
       const BansoMapPoint *p = &g_array_index (self->points, BansoMapPoint, i);
@@ -56,7 +59,7 @@ banso_point_layer_draw (BansoPointLayer *self,
       gint64 key;
       Cluster *c;
 
-      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), p->lat, p->lon, &x, &y);
+      banso_geo_viewport_to_pixel (&viewport, p->lat, p->lon, &x, &y);
       if (x < -CELL || y < -CELL || x > width + CELL || y > height + CELL)
         continue;
       key = ((gint64)floor (x / CELL) << 32) ^ (gint64)(guint32)(int)floor (y / CELL);

@@ -45,26 +45,33 @@ static GParamSpec *properties[N_PROPS];
 /* The layer's viewport as the geo library describes one: its zoom counted
  * in tiles of 256 pixels, whatever the size of the base map's tiles. */
 void
-banso_region_layer_get_geo_viewport (BansoRegionLayer *self,
-                                     BansoGeoViewport *viewport)
+banso_map_viewport_to_geo (ShumateViewport  *vp,
+                           int               width,
+                           int               height,
+                           BansoGeoViewport *viewport)
 {
-  ShumateViewport *vp;
-  ShumateMapSource *reference;
-  double zoom;
+  ShumateMapSource *reference = shumate_viewport_get_reference_map_source (vp);
+  double zoom = shumate_viewport_get_zoom_level (vp);
 
-  g_return_if_fail (BANSO_IS_REGION_LAYER (self));
-
-  vp = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  reference = shumate_viewport_get_reference_map_source (vp);
-  zoom = shumate_viewport_get_zoom_level (vp);
+  /* Without a reference map source libshumate cannot convert coordinates at
+   * all; the geo library can, for tiles of 256 pixels. */
   if (reference != NULL && shumate_map_source_get_tile_size (reference) > 0)
     zoom += log2 (shumate_map_source_get_tile_size (reference) / 256.0);
   banso_geo_viewport_init (viewport,
                            shumate_location_get_latitude (SHUMATE_LOCATION (vp)),
                            shumate_location_get_longitude (SHUMATE_LOCATION (vp)),
-                           zoom,
-                           gtk_widget_get_width (GTK_WIDGET (self)),
-                           gtk_widget_get_height (GTK_WIDGET (self)));
+                           zoom, width, height);
+}
+
+void
+banso_region_layer_get_geo_viewport (BansoRegionLayer *self,
+                                     BansoGeoViewport *viewport)
+{
+  g_return_if_fail (BANSO_IS_REGION_LAYER (self));
+
+  banso_map_viewport_to_geo (shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                             gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), viewport);
 }
 
 static gboolean
@@ -179,16 +186,14 @@ banso_region_layer_hit_test (BansoRegionLayer *self,
                              double            x,
                              double            y)
 {
-  ShumateViewport *vp;
-  double lat, lon;
+  BansoGeoViewport viewport;
 
   g_return_val_if_fail (BANSO_IS_REGION_LAYER (self), -1);
 
   if (self->regions == NULL)
     return -1;
-  vp = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  shumate_viewport_widget_coords_to_location (vp, GTK_WIDGET (self), x, y, &lat, &lon);
-  return banso_region_set_hit_test (self->regions, lat, lon);
+  banso_region_layer_get_geo_viewport (self, &viewport);
+  return banso_region_set_hit_test_pixel (self->regions, &viewport, x, y);
 }
 
 static void

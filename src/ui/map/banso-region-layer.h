@@ -42,4 +42,9 @@ void              banso_region_layer_draw         (BansoRegionLayer    *self,
                                                    cairo_t             *cr,
                                                    const BansoGeoViewport *viewport);
 
+void              banso_map_viewport_to_geo       (ShumateViewport     *vp,
+                                                   int                  width,
+                                                   int                  height,
+                                                   BansoGeoViewport    *viewport);
+
 G_END_DECLS
