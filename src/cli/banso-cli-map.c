@@ -46,7 +46,11 @@ map_info (const char *path)
     g_print (_("Centre: %.4f, %.4f at zoom %g\n"), lat, lon, zoom);
   if (banso_mbtiles_get_attribution (mb) && *banso_mbtiles_get_attribution (mb))
     g_print (_("Attribution: %s\n"), banso_mbtiles_get_attribution (mb));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Tiles: %" G_GINT64_FORMAT "\n", "Tiles: %" G_GINT64_FORMAT "\n", count), count);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+    g_print (_("Tiles: %s\n"), number);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -87,6 +91,19 @@ cmd_map (int    argc,
   return usage (_("map takes: info FILE.mbtiles, or render-demo OUT.mbtiles"));
 }
 
+/* Pads to @width characters, not bytes: names are Vietnamese. */
+static char *
+pad (const char *text,
+     glong       width)
+{
+  glong n = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (text);
+
+  for (; n < width; n++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_affected (BansoWarningReport *report)
 {
@@ -94,11 +111,11 @@ print_affected (BansoWarningReport *report)
   for (guint i = 0; i < report->areas->len; i++)
     {
       BansoAffectedArea *a = g_ptr_array_index (report->areas, i);
+      g_autofree char *kind = pad (a->village_name ? _("village") : _("commune"), 9);
+      g_autofree char *indented = a->village_name ? g_strconcat ("  ", a->village_name, NULL) : g_strdup (a->commune_name);
+      g_autofree char *name = pad (indented, 28);
 
-      g_print ("%-9s %-32s %8u %8u %8u %6u\n",
-               a->village_name ? _("village") : _("commune"),
-               a->village_name ? a->village_name : a->commune_name,
-               a->households, a->people, a->poor, a->prestige);
+      g_print ("%s %s %8u %8u %8u %6u\n", kind, name, a->households, a->people, a->poor, a->prestige);
     }
   g_print (_("Total: %u communes, %u villages; %u households, %u people, %u poor households, %u prestigious persons\n"),
            report->n_communes, report->n_villages, report->total.households, report->total.people,
@@ -129,6 +146,22 @@ warning_import (int    argc,
 
   if (!(store = open_store (&error)) || !(user = acting_user (store, &error)))
     return fail (g_steal_pointer (&error));
+
+  /* The demo district's villages are invented: they get places inside their
+   * communes, so that a warning finds them. */
+  if (banso_store_is_demo (store))
+    {
+      BansoTxn *txn = banso_store_begin (store, user, &error);
+
+      if (txn == NULL || banso_village_place_in_communes (txn, 1, &error) == G_MAXUINT)
+        {
+          if (txn != NULL)
+            banso_txn_rollback (txn);
+          return fail (g_steal_pointer (&error));
+        }
+      if (!banso_txn_commit (txn, &error))
+        return fail (g_steal_pointer (&error));
+    }
 
   id = banso_warning_import_file (store, user, argv[1], title, level, &error);
   if (id == NULL)
@@ -165,7 +198,7 @@ warning_list (void)
 
       g_print ("%s\t%s\t%d\t%s\t%s\n", w->id, w->created, w->level, w->title, w->source ? w->source : "");
     }
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u warning\n", "%u warnings\n", list->len), list->len);
+  g_printerr (ngettext ("%u warning\n", "%u warnings\n", list->len), list->len);
   return EXIT_SUCCESS;
 }
 

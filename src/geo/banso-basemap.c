@@ -449,3 +449,66 @@ banso_basemap_render_demo (const char            *path,
     *n_tiles = jobs->len;
   return ok;
 }
+
+/**
+ * banso_basemap_dup_demo_path:
+ *
+ * Where the demo base map is: $BANSO_DEMO_BASEMAP, the one the build
+ * installed, or the one rendered into the user's cache on first run (which
+ * may not exist yet: see banso_basemap_ensure_demo_async()).
+ */
+char *
+banso_basemap_dup_demo_path (void)
+{
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "demo-basemap.mbtiles", NULL);
+  const char *env = g_getenv ("BANSO_DEMO_BASEMAP");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&installed);
+  return g_build_filename (g_get_user_cache_dir (), "banso", "demo-basemap.mbtiles", NULL);
+}
+
+static void
+ensure_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autofree char *path = banso_basemap_dup_demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  GError *error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+      (g_mkdir_with_parents (dir, 0700) != 0 ||
+       !banso_basemap_render_demo (path, 0, NULL, NULL, cancellable, NULL, &error)))
+    {
+      if (error == NULL)
+        g_set_error (&error, BANSO_GEO_ERROR, BANSO_GEO_ERROR_IO, _("%s cannot be created: %s"),
+                     dir, g_strerror (errno));
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&path), g_free);
+}
+
+/* Renders the demo base map in a worker if there is none yet; the result is
+ * its path (banso_basemap_ensure_demo_finish()). */
+void
+banso_basemap_ensure_demo_async (GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, banso_basemap_ensure_demo_async);
+  g_task_run_in_thread (task, ensure_thread);
+}
+
+char *
+banso_basemap_ensure_demo_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

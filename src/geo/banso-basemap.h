@@ -27,6 +27,12 @@ gboolean banso_basemap_render_demo (const char            *path,
                                     GCancellable          *cancellable,
                                     guint                 *n_tiles,
                                     GError               **error);
+char    *banso_basemap_dup_demo_path (void);
+void     banso_basemap_ensure_demo_async  (GCancellable          *cancellable,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
+char    *banso_basemap_ensure_demo_finish (GAsyncResult          *result,
+                                           GError               **error);
 GBytes  *banso_basemap_render_tile (BansoRegionSet        *provinces,
                                     BansoRegionSet        *communes,
                                     guint                  zoom,

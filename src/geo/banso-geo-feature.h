@@ -30,7 +30,6 @@ const char      *banso_geo_feature_get_string (const BansoGeoFeature *feature,
                                                const char            *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoGeoFeature, banso_geo_feature_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoGeometry, banso_geometry_free)
 
 /* Checks a geometry read from a file against what a map of Vietnam can use:
  * longitudes and latitudes in range and not swapped, rings that do not cross

@@ -400,8 +400,8 @@ banso_indicator_table_classify (BansoIndicatorTable *table,
   method_name = method == BANSO_BREAKS_JENKS ? _("natural breaks (Jenks)")
               : method == BANSO_BREAKS_EQUAL ? _("equal intervals")
               : _("quantiles, about as many communes in each class");
-  b->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s by commune, %u class: %s",
-                                           "%s by commune, %u classes: %s", b->n_classes),
+  b->title = g_strdup_printf (ngettext ("%s by commune, %u class: %s",
+                                        "%s by commune, %u classes: %s", b->n_classes),
                               banso_indicator_get_label (table->indicator), b->n_classes, method_name);
   return b;
 }

@@ -103,6 +103,9 @@ int                banso_region_set_find              (BansoRegionSet         *s
                                                        const char             *code);
 const BansoGeoBox *banso_region_set_get_box           (BansoRegionSet         *self);
 guint              banso_region_set_get_n_points      (BansoRegionSet         *self);
+GArray            *banso_region_set_search            (BansoRegionSet         *self,
+                                                       const char             *query,
+                                                       guint                   limit);
 int                banso_region_set_hit_test          (BansoRegionSet         *self,
                                                        double                  lat,
                                                        double                  lon);

@@ -134,4 +134,6 @@ guint          banso_geo_simplify              (const BansoGeoPoint *points,
                                                 double               tolerance,
                                                 BansoGeoPoint       *out);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoGeometry, banso_geometry_free)
+
 G_END_DECLS

@@ -623,8 +623,8 @@ banso_mbtiles_get_tile (BansoMbtiles  *self,
       if (banso_tile_format_detect (data, len) == BANSO_TILE_FORMAT_UNKNOWN ||
           banso_tile_format_detect (data, len) == BANSO_TILE_FORMAT_PBF)
         g_set_error (error, BANSO_GEO_ERROR, BANSO_GEO_ERROR_CORRUPT,
-                     _("The tile %u/%u/%u of %s is damaged: it is not a PNG, JPEG or WebP image (%" G_GSIZE_FORMAT " bytes)"),
-                     zoom, x, y, self->display_name, len);
+                     _("The tile %u/%u/%u of %s is damaged: it is not a PNG, JPEG or WebP image (%u bytes)"),
+                     zoom, x, y, self->display_name, (guint)len);
       else
         bytes = g_bytes_new (data, len);
     }

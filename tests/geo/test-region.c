@@ -234,6 +234,25 @@ test_communes_hit (void)
   g_rand_free (rand);
 }
 
+static void
+test_search (void)
+{
+  g_autoptr(BansoRegionSet) set = banso_region_set_load_communes (NULL);
+  g_autoptr(GArray) found = banso_region_set_search (set, "chieng an", 10);
+  g_autoptr(GArray) to_hieu = banso_region_set_search (set, "TÔ HIỆU", 0);
+  g_autoptr(GArray) chieng = banso_region_set_search (set, "chieng", 0);
+  g_autoptr(GArray) none = banso_region_set_search (set, "  ", 0);
+
+  g_assert_cmpuint (found->len, >=, 1);
+  g_assert_cmpstr (banso_region_set_get_region (set, g_array_index (found, guint, 0))->name, ==, "Chiềng An");
+  g_assert_cmpuint (to_hieu->len, ==, 1);
+  g_assert_cmpstr (banso_region_set_get_region (set, g_array_index (to_hieu, guint, 0))->code, ==, "03646");
+  g_assert_cmpuint (chieng->len, >, 10);
+  for (guint i = 0; i < chieng->len; i++)
+    g_assert_true (g_str_has_prefix (banso_region_set_get_region (set, g_array_index (chieng, guint, i))->name, "Chiềng"));
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static gboolean
 style_by_index (const BansoRegion *region,
                 guint              index,
@@ -346,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/geometry/mercator", test_mercator);
   g_test_add_func ("/regions/communes-hit-test", test_communes_hit);
   g_test_add_func ("/regions/draw", test_draw);
+  g_test_add_func ("/regions/search", test_search);
   g_test_add_func ("/regions/provinces", test_provinces);
   g_test_add_func ("/regions/async", test_async);
   return g_test_run ();

@@ -11,7 +11,9 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "banso-check.h"
 #include "banso-demo.h"
+#include "banso-doc-type.h"
 #include "banso-geo-indicators.h"
 #include "banso-geo-region.h"
 #include "banso-test-util.h"
@@ -186,6 +188,27 @@ test_import_and_counts (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpstr (((BansoWarningInfo *)g_ptr_array_index (list, 0))->source, ==, "lu-quet.geojson");
   banso_test_assert_whole (f->store);
+
+  /* `check` sees a warning missing from its index, and the type's rebuild
+   * (what an upgrade from before step 12 runs) puts it back. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    BansoTxn *txn = banso_store_begin (f->store, f->admin, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (banso_sql_exec (banso_txn_get_db (txn), "DELETE FROM warning_index", &error));
+    g_assert_true (banso_txn_commit (txn, &error));
+    g_assert_true (banso_store_check (f->store, problems, &error));
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "list of warnings"));
+
+    txn = banso_store_begin (f->store, f->admin, &error);
+    g_assert_true (banso_doc_type_lookup (BANSO_WARNING_TYPE)->reindex_all (txn, &error));
+    g_assert_no_error (error);
+    g_assert_true (banso_txn_commit (txn, &error));
+    banso_test_assert_whole (f->store);
+    g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM warning_index", NULL), ==, 1);
+  }
 }
 
 static void
