@@ -21,6 +21,7 @@
 #include "banso-map-page-private.h"
 #include "banso-records-page.h"
 #include "banso-records-tasks.h"
+#include "banso-store-async.h"
 #include "banso-ui-utils.h"
 #include "banso-window.h"
 
@@ -53,6 +54,8 @@ _banso_map_place_free (gpointer data)
 {
   BansoMapPlace *place = data;
 
+  if (place == NULL)
+    return;
   g_free (place->name);
   g_free (place->detail);
   g_free (place->key);
@@ -328,6 +331,37 @@ on_store_changed (BansoStore   *store,
     _banso_map_page_refresh_warnings (self);
 }
 
+/* The demo's villages are invented, and so are their places: each gets one
+ * inside its commune, once, so that the map has villages to show. */
+static gpointer
+place_villages (BansoTxn  *txn,
+                gpointer   data,
+                GError   **error)
+{
+  guint n = banso_village_place_in_communes (txn, 1979, error);
+
+  return n == G_MAXUINT ? NULL : GUINT_TO_POINTER (n + 1);
+}
+
+static void
+villages_placed (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BansoMapPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (banso_store_task_finish (BANSO_STORE (object), result, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _banso_map_page_set_status (self, error->message);
+      return;
+    }
+  _banso_map_page_build_places (self);
+  if (banso_region_layer_get_selected (self->commune_layer) >= 0)
+    _banso_map_page_show_commune (self, banso_region_layer_get_selected (self->commune_layer));
+}
+
 void
 banso_map_page_set_context (BansoMapPage *self,
                             BansoContext *context)
@@ -351,6 +385,9 @@ banso_map_page_set_context (BansoMapPage *self,
                                self->cancellable, communes_loaded, g_object_ref (self));
   _banso_map_page_load_base (self);
   _banso_map_page_refresh_warnings (self);
+  if (banso_context_get_demo (context))
+    banso_store_write_async (store, banso_context_get_user (context), place_villages, NULL, NULL,
+                             NULL, self->cancellable, villages_placed, g_object_ref (self));
 }
 
 /* The indicators offered, in the order of the drop-down. */
