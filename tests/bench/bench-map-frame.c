@@ -19,6 +19,7 @@
 
 #include <shumate/shumate.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "banso-geo-region.h"
 #include "banso-region-layer.h"
@@ -49,6 +50,19 @@ compare_doubles (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* The time this thread has run, in ms: on a machine shared with other work
+ * the wall clock measures the others too. Both are printed. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double wall_total;
+
 /* One frame: the snapshots of the layers, drawn as the cairo renderer does. */
 static double
 draw_frame (GtkWidget       **layers,
@@ -57,7 +71,8 @@ draw_frame (GtkWidget       **layers,
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  gint64 start = g_get_monotonic_time ();
+  gint64 wall = g_get_monotonic_time ();
+  double start = cpu_ms ();
   cairo_t *cr;
 
   for (guint i = 0; i < n_layers; i++)
@@ -70,26 +85,63 @@ draw_frame (GtkWidget       **layers,
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  wall_total += (g_get_monotonic_time () - wall) / 1000.0;
+  return cpu_ms () - start;
 }
+
+typedef void (*BeforeFrame) (ShumateMap *map,
+                             GtkWidget  *layer,
+                             guint       frame);
 
 static double
 measure (ShumateMap       *map,
          GtkWidget       **layers,
          guint             n_layers,
          guint             n_frames,
+         BeforeFrame       before,
          cairo_surface_t  *surface,
-         double           *max)
+         double           *max,
+         double           *wall_mean)
 {
   g_autofree double *times = g_new (double, n_frames);
 
   /* One frame first: fonts and caches warm up. */
   draw_frame (layers, n_layers, surface);
+  wall_total = 0;
   for (guint f = 0; f < n_frames; f++)
-    times[f] = draw_frame (layers, n_layers, surface);
+    {
+      if (before != NULL)
+        before (map, layers[0], f);
+      times[f] = draw_frame (layers, n_layers, surface);
+    }
   qsort (times, n_frames, sizeof (double), compare_doubles);
   *max = times[n_frames - 1];
+  *wall_mean = wall_total / n_frames;
   return times[n_frames / 2];
+}
+
+/* A drag: the view moves by 4 pixels a frame. */
+static void
+pan_a_little (ShumateMap *map,
+              GtkWidget  *layer,
+              guint       frame)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  BansoGeoViewport geo;
+  double lat, lon;
+
+  banso_region_layer_get_geo_viewport (BANSO_REGION_LAYER (layer), &geo);
+  banso_geo_viewport_from_pixel (&geo, geo.width / 2.0 + 4, geo.height / 2.0 + 2, &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+}
+
+/* What changes the colours: every ring drawn again (into the cache). */
+static void
+redraw_all (ShumateMap *map,
+            GtkWidget  *layer,
+            guint       frame)
+{
+  banso_region_layer_set_labels (BANSO_REGION_LAYER (layer), g_getenv ("BENCH_NO_LABELS") == NULL);
 }
 
 /* The same polygons the libshumate way: a ShumatePathLayer for each (their
@@ -137,7 +189,7 @@ run_set (ShumateMap      *map,
          const char      *what,
          BansoRegionSet  *set,
          cairo_surface_t *surface,
-         double          *worst,
+         double          *worst,         /* dragged, redrawn */
          double          *worst_ratio)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (map);
@@ -161,23 +213,28 @@ run_set (ShumateMap      *map,
            what, n, banso_region_set_get_n_points (set), paths->len, n_vertices);
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
-      double ours_median, ours_max, paths_median, paths_max;
+      double pan_median, pan_max, pan_wall, full_median, full_max, full_wall;
+      double paths_median = 0, paths_max = 0, paths_wall = 0;
 
       shumate_map_center_on (map, (box->min_y + box->max_y) / 2, (box->min_x + box->max_x) / 2);
       shumate_viewport_set_zoom_level (viewport, zooms[z]);
       wait_for (GTK_WIDGET (map), WIDTH);
-      ours_median = measure (map, ours, 1, 40, surface, &ours_max);
-      if (g_getenv ("BENCH_NO_PATHS"))
-        paths_median = paths_max = 0;
-      else
-        paths_median = measure (map, (GtkWidget **)paths->pdata, paths->len, zooms[z] >= 13 ? 5 : 8,
-                              surface, &paths_max);
-      g_print ("%s zoom %2.0f: region layer median %7.2f ms (max %7.2f) · %u ShumatePathLayers "
-               "median %8.2f ms (max %8.2f) · %.1f× faster\n",
-               what, zooms[z], ours_median, ours_max, paths->len, paths_median, paths_max,
-               paths_median / ours_median);
-      *worst = MAX (*worst, ours_median);
-      *worst_ratio = MIN (*worst_ratio, paths_median / ours_median);
+      full_median = measure (map, ours, 1, 20, redraw_all, surface, &full_max, &full_wall);
+      pan_median = measure (map, ours, 1, 40, pan_a_little, surface, &pan_max, &pan_wall);
+      shumate_map_center_on (map, (box->min_y + box->max_y) / 2, (box->min_x + box->max_x) / 2);
+      if (g_getenv ("BENCH_NO_PATHS") == NULL)
+        paths_median = measure (map, (GtkWidget **)paths->pdata, paths->len,
+                                zooms[z] >= 13 ? 5 : 8, NULL, surface, &paths_max, &paths_wall);
+      g_print ("%s zoom %2.0f: region layer, dragged %6.2f ms (max %6.2f, wall %6.2f) · "
+               "redrawn %6.2f ms (max %6.2f, wall %6.2f) · %u ShumatePathLayers %8.2f ms "
+               "(max %8.2f, wall %8.2f) · %.1f× / %.1f× faster\n",
+               what, zooms[z], pan_median, pan_max, pan_wall, full_median, full_max, full_wall,
+               paths->len, paths_median, paths_max, paths_wall,
+               paths_median / pan_median, paths_median / full_median);
+      worst[0] = MAX (worst[0], pan_median);
+      worst[1] = MAX (worst[1], full_median);
+      worst_ratio[0] = MIN (worst_ratio[0], paths_median / pan_median);
+      worst_ratio[1] = MIN (worst_ratio[1], paths_median / full_median);
     }
 
   for (guint i = 0; i < paths->len; i++)
@@ -195,7 +252,7 @@ main (int   argc,
   cairo_surface_t *surface;
   GtkWidget *window, *map;
   g_autoptr(ShumateMapSource) reference = NULL;
-  double worst = 0, worst_ratio = G_MAXDOUBLE;
+  double worst[2] = { 0, 0 }, worst_ratio[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
 
   if (argc != 2)
     {
@@ -232,12 +289,16 @@ main (int   argc,
     }
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
 
-  g_print ("# frame draw time at %d×%d, snapshot rendered with cairo (median of 40 frames, "
-           "path layers of 5–8)\n", WIDTH, HEIGHT);
-  run_set (SHUMATE_MAP (map), "simplified", simplified, surface, &worst, &worst_ratio);
-  run_set (SHUMATE_MAP (map), "full", full, surface, &worst, &worst_ratio);
-  g_print ("# worst median %.2f ms a frame (goal ≤ 8 ms): %s; least speed-up %.1f× (goal ≥ 10×): %s\n",
-           worst, worst <= 8 ? "met" : "NOT met", worst_ratio, worst_ratio >= 10 ? "met" : "NOT met");
+  g_print ("# frame draw time at %d×%d, the layers' snapshot rendered with cairo as GTK's cairo\n"
+           "# renderer does; CPU time of the drawing thread, median (and max) of 40 frames dragged\n"
+           "# by 4 px, 20 frames redrawn (new colours), 5–8 frames of the path layers; the wall\n"
+           "# clock's mean beside it\n", WIDTH, HEIGHT);
+  run_set (SHUMATE_MAP (map), "simplified", simplified, surface, worst, worst_ratio);
+  run_set (SHUMATE_MAP (map), "full", full, surface, worst, worst_ratio);
+  g_print ("# worst median, dragged %.2f ms (goal ≤ 8 ms: %s), redrawn %.2f ms (%s); least speed-up "
+           "over the path layers %.1f× dragged, %.1f× redrawn (goal ≥ 10×: %s)\n",
+           worst[0], worst[0] <= 8 ? "met" : "NOT met", worst[1], worst[1] <= 8 ? "met" : "NOT met",
+           worst_ratio[0], worst_ratio[1], MIN (worst_ratio[0], worst_ratio[1]) >= 10 ? "met" : "NOT met");
 
   cairo_surface_destroy (surface);
   gtk_window_destroy (GTK_WINDOW (window));

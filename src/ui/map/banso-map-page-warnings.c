@@ -67,8 +67,10 @@ draw_area (BansoMapPage        *self,
            const BansoGeometry *geometry,
            const char          *title)
 {
-  static const BansoGeoColor fill = { 0.85, 0.1, 0.1, 0.30 };
-  static const BansoGeoColor outline = { 0.7, 0.0, 0.0, 1.0 };
+  /* Blue over the choropleth's yellows and reds, which a red area would
+   * disappear into. */
+  static const BansoGeoColor fill = { 0.15, 0.3, 0.9, 0.35 };
+  static const BansoGeoColor outline = { 0.05, 0.1, 0.55, 1.0 };
   g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func ((GDestroyNotify)banso_geo_feature_free);
   g_autoptr(BansoRegionSet) set = NULL;
   BansoGeoFeature *feature = banso_geo_feature_new (0);
@@ -81,7 +83,7 @@ draw_area (BansoMapPage        *self,
   if (set != NULL)
     {
       banso_region_layer_set_fills (self->warning_layer, &fill, 1);
-      banso_region_layer_set_outline (self->warning_layer, &outline, 2.5);
+      banso_region_layer_set_outline (self->warning_layer, &outline, 3);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warning_layer), set != NULL);
 }
@@ -169,6 +171,9 @@ report_done (GObject      *object,
   self->warning = report;
   fill_report (self, report);
   draw_area (self, report->geometry, report->title);
+  /* The panel now speaks of the warning, not of a commune. */
+  banso_region_layer_set_selected (self->commune_layer, -1);
+  banso_point_layer_set_points (self->village_layer, NULL, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export-warning-csv", TRUE);
   gtk_stack_set_visible_child_name (self->panel_stack, "warning");
   gtk_revealer_set_reveal_child (self->panel_revealer, TRUE);

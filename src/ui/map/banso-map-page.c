@@ -437,6 +437,13 @@ banso_map_page_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_MAP_PAGE);
+  /* The template's outer box has no name to be cleared by. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->communes);

@@ -6,8 +6,9 @@
  * pass by the geo library from rings projected once: culled by their boxes,
  * simplified for the zoom, filled by the even-odd rule. One widget for every
  * region, instead of one ShumatePathLayer per polygon, which does not scale
- * (see bench-map). The page chooses the colours; the layer draws them, the
- * region under the pointer and the one selected.
+ * (see bench-map-frame). The page chooses the colours; the layer draws them,
+ * the region under the pointer and the one selected. What does not change as
+ * the map is dragged is kept in a texture a little larger than the view.
  */
 
 #define G_LOG_DOMAIN "banso"
@@ -29,7 +30,19 @@ struct _BansoRegionLayer
   gboolean         labels;
   int              hovered;
   int              selected;
+
+  /* What the regions look like around the view, drawn once and moved as the
+   * map is dragged: a pan costs a texture, not a redraw of every ring. */
+  guint            serial;
+  guint            cache_serial;
+  cairo_surface_t *cache;
+  BansoGeoViewport cache_viewport;
+  int              cache_for_width;
+  int              cache_for_height;
 };
+
+/* How far, in pixels, the view may move before the cache is drawn again. */
+#define CACHE_MARGIN 256
 
 G_DEFINE_FINAL_TYPE (BansoRegionLayer, banso_region_layer, SHUMATE_TYPE_LAYER)
 
@@ -93,6 +106,10 @@ style_region (const BansoRegion *region,
   return TRUE;
 }
 
+static void draw_highlights (BansoRegionLayer       *self,
+                             cairo_t                *cr,
+                             const BansoGeoViewport *viewport);
+
 static void
 outline_region (BansoRegionLayer       *self,
                 cairo_t                *cr,
@@ -136,12 +153,67 @@ banso_region_layer_draw (BansoRegionLayer       *self,
   if (self->regions == NULL)
     return;
   banso_region_set_draw (self->regions, cr, viewport, style_region, self);
-  if (self->hovered != self->selected)
-    outline_region (self, cr, viewport, self->hovered, 2, 0.7);
-  outline_region (self, cr, viewport, self->selected, 3, 1.0);
+  draw_highlights (self, cr, viewport);
   if (self->labels && viewport->zoom >= 8.5)
     banso_region_set_draw_labels (self->regions, cr, viewport, viewport->zoom >= 11 ? 13 : 11,
                                   &label_color);
+}
+
+static void
+draw_highlights (BansoRegionLayer       *self,
+                 cairo_t                *cr,
+                 const BansoGeoViewport *viewport)
+{
+  if (self->hovered != self->selected)
+    outline_region (self, cr, viewport, self->hovered, 2, 0.7);
+  outline_region (self, cr, viewport, self->selected, 3, 1.0);
+}
+
+static void
+render_cache (BansoRegionLayer       *self,
+              const BansoGeoViewport *view)
+{
+  static const BansoGeoColor label_color = { 0.1, 0.1, 0.1, 1.0 };
+  BansoGeoViewport big = *view;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  big.width = view->width + 2 * CACHE_MARGIN;
+  big.height = view->height + 2 * CACHE_MARGIN;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, big.width, big.height);
+  cr = cairo_create (surface);
+  banso_region_set_draw (self->regions, cr, &big, style_region, self);
+  if (self->labels && big.zoom >= 8.5)
+    banso_region_set_draw_labels (self->regions, cr, &big, big.zoom >= 11 ? 13 : 11,
+                                  &label_color);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->cache = surface;
+  self->cache_viewport = big;
+  self->cache_serial = self->serial;
+  self->cache_for_width = view->width;
+  self->cache_for_height = view->height;
+}
+
+/* Where the view's top left corner is in the cache, if the cache covers it. */
+static gboolean
+cache_offset (BansoRegionLayer       *self,
+              const BansoGeoViewport *view,
+              double                 *ox,
+              double                 *oy)
+{
+  const BansoGeoViewport *c = &self->cache_viewport;
+  double scale;
+
+  if (self->cache == NULL || self->cache_serial != self->serial || c->zoom != view->zoom ||
+      self->cache_for_width != view->width || self->cache_for_height != view->height)
+    return FALSE;
+  scale = 256.0 * exp2 (view->zoom);
+  *ox = (view->x - c->x) * scale + CACHE_MARGIN;
+  *oy = (view->y - c->y) * scale + CACHE_MARGIN;
+  return *ox >= 0 && *oy >= 0 && *ox <= 2 * CACHE_MARGIN && *oy <= 2 * CACHE_MARGIN;
 }
 
 static void
@@ -160,6 +232,26 @@ banso_region_layer_snapshot (GtkWidget   *widget,
     return;
 
   banso_region_layer_get_geo_viewport (self, &viewport);
+  if (rotation == 0)
+    {
+      double ox, oy;
+
+      if (!cache_offset (self, &viewport, &ox, &oy))
+        {
+          render_cache (self, &viewport);
+          cache_offset (self, &viewport, &ox, &oy);
+        }
+      /* A cairo node rather than a texture: GTK 4.8's cairo renderer
+       * converts a texture on every frame, but paints an image surface
+       * straight from the recording. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_source_surface (cr, self->cache, -round (ox), -round (oy));
+      cairo_paint (cr);
+      draw_highlights (self, cr, &viewport);
+      cairo_destroy (cr);
+      return;
+    }
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (rotation != 0)
     {
@@ -222,6 +314,7 @@ banso_region_layer_finalize (GObject *object)
 
   g_clear_object (&self->regions);
   g_clear_pointer (&self->fills, g_array_unref);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
 
   G_OBJECT_CLASS (banso_region_layer_parent_class)->finalize (object);
 }
@@ -318,6 +411,7 @@ banso_region_layer_set_regions (BansoRegionLayer *self,
 
   if (!g_set_object (&self->regions, regions))
     return;
+  self->serial++;
   g_clear_pointer (&self->fills, g_array_unref);
   banso_region_layer_set_hovered (self, -1);
   banso_region_layer_set_selected (self, -1);
@@ -339,6 +433,7 @@ banso_region_layer_set_fills (BansoRegionLayer    *self,
 {
   g_return_if_fail (BANSO_IS_REGION_LAYER (self));
 
+  self->serial++;
   g_clear_pointer (&self->fills, g_array_unref);
   if (fills != NULL && n_fills > 0)
     {
@@ -355,6 +450,7 @@ banso_region_layer_set_outline (BansoRegionLayer    *self,
 {
   g_return_if_fail (BANSO_IS_REGION_LAYER (self));
 
+  self->serial++;
   self->outline = *color;
   self->outline_width = width;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -366,6 +462,7 @@ banso_region_layer_set_labels (BansoRegionLayer *self,
 {
   g_return_if_fail (BANSO_IS_REGION_LAYER (self));
 
+  self->serial++;
   self->labels = !!labels;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
