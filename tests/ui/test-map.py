@@ -171,6 +171,22 @@ def steps(app, data_dir, shots):
     app.wait(lambda: any(WARNING_TITLE in name(r) or WARNING_TITLE in ' '.join(labels(r))
                          for r in children(saved)), 'the saved warning in the list')
     screenshot(os.path.join(shots, 'map-warnings.png'))
+
+    log('7. the view exported as PNG, with its title and legend')
+    out = os.path.join(files_dir(data_dir), 'view.png')
+    do_action(app.wait_find(main, 'push button', 'Export as PNG'))
+    chooser = app.window('Export the Map as PNG')
+    name_entry = app.wait(lambda: next(iter(find_all(
+        chooser, pred=lambda a: role(a) in ('entry', 'text') and
+        has_state(a, Atspi.StateType.FOCUSED))), None), 'the name entry of the file chooser')
+    set_text(name_entry, out)
+    app.focus_window('Export the Map as PNG')
+    key('Return')
+    app.wait(lambda: os.path.exists(out) and os.path.getsize(out) > 10000, 'the PNG to be written')
+    with open(out, 'rb') as f:
+        if f.read(8) != b'\x89PNG\r\n\x1a\n':
+            raise UIError('%s is not a PNG' % out)
+    subprocess.run(['cp', out, os.path.join(shots, 'map-export.png')], check=True)
     app.quit()
 
 
