@@ -49,7 +49,6 @@ struct _BansoMapPage
   GtkFileChooserNative *chooser;
   GPtrArray            *search_places; /* BansoMapPlace */
   GPtrArray            *villages;      /* BansoMapVillage of the selected commune */
-  char                 *pending_export;
 
   GtkWidget            *toolbar;
   GtkSearchEntry       *search_entry;

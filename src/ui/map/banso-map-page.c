@@ -454,7 +454,6 @@ banso_map_page_dispose (GObject *object)
   g_clear_pointer (&self->warning_id, g_free);
   g_clear_pointer (&self->search_places, g_ptr_array_unref);
   g_clear_pointer (&self->villages, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_export, g_free);
 
   G_OBJECT_CLASS (banso_map_page_parent_class)->dispose (object);
 }
