@@ -87,7 +87,7 @@ banso_indicator_table_compute (sqlite3         *db,
 
   stmt = banso_sql_prepare (db, "SELECT commune, count(*), total(members), total(poverty = 'poor'),"
                                 " total(poverty = 'near-poor'), total(ethnic = ?1)"
-                                " FROM household_index GROUP BY commune", error);
+                                " FROM household_index INDEXED BY geo_household_counts GROUP BY commune", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, ethnic ? ethnic : "", -1, SQLITE_STATIC);

@@ -17,7 +17,8 @@
 #include "banso-schema.h"
 #include "banso-warning.h"
 
-/* 12: the list of warnings, and where villages are. Village locations are
+/* 12: the list of warnings, where villages are, and an index of the
+ * households for counting them. Village locations are
  * the office's own (not synced): the village documents belong to the
  * records, whose format does not hold coordinates. */
 static const char step_12[] =
@@ -30,6 +31,9 @@ static const char step_12[] =
   "  min_lon REAL, min_lat REAL, max_lon REAL, max_lat REAL"
   ");"
   "CREATE INDEX warning_by_created ON warning_index (created);"
+  /* What a warning counts and the map colours by, read from the index
+   * alone: a range of it per commune, not one row lookup per household. */
+  "CREATE INDEX geo_household_counts ON household_index (commune, village, poverty, ethnic, members);"
   "CREATE TABLE village_location ("
   "  village_id TEXT PRIMARY KEY,"
   "  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),"

@@ -426,7 +426,7 @@ banso_warning_list (BansoStore  *store,
   if (db == NULL)
     return NULL;
   stmt = banso_sql_prepare (db, "SELECT d.id, x.title, x.level, x.source, x.created FROM warning_index x"
-                                " JOIN documents d USING (docno) ORDER BY x.created DESC, d.id", error);
+                                " CROSS JOIN documents d ON d.docno = x.docno ORDER BY x.created DESC, d.id", error);
   if (stmt == NULL)
     {
       banso_store_release_reader (store, db);
@@ -470,56 +470,62 @@ json_list (GPtrArray *codes)
   return g_string_free (out, FALSE);
 }
 
-/* Counts households, people and poor households, and prestigious persons,
- * grouped by @column (commune or village) for the keys in @keys. */
+/* Counts households, people, poor households and prestigious persons of
+ * the communes in @by_commune and the villages in @by_village, in one pass
+ * over the part of the index that holds @communes (every commune of both). */
 static gboolean
-count_by (sqlite3     *db,
-          const char  *column,
-          GPtrArray   *keys,
-          GHashTable  *areas,
-          GError     **error)
+count_areas (sqlite3     *db,
+             GPtrArray   *communes,
+             GHashTable  *by_commune,
+             GHashTable  *by_village,
+             GError     **error)
 {
-  g_autofree char *list = json_list (keys);
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  static const char * const queries[] = {
+    "SELECT commune, village, count(*), total(members), total(poverty = 'poor')"
+    " FROM household_index INDEXED BY geo_household_counts"
+    " WHERE commune IN (SELECT value FROM json_each (?1)) GROUP BY commune, village",
+    "SELECT commune, village, count(*) FROM prestige_index"
+    " WHERE commune IN (SELECT value FROM json_each (?1)) GROUP BY commune, village",
+  };
+  g_autofree char *list = json_list (communes);
 
-  /* For many keys, one pass over the table beats one index lookup per
-   * household (the rows are in the order they were written, not by commune). */
-  sql = g_strdup_printf ("SELECT %s, count(*), total(members), total(poverty = 'poor') FROM household_index"
-                         " WHERE %s%s IN (SELECT value FROM json_each (?1)) GROUP BY 1",
-                         column, keys->len > 6 ? "+" : "", column);
-  if (!(stmt = banso_sql_prepare (db, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      BansoAffectedArea *a = g_hash_table_lookup (areas, sqlite3_column_text (stmt, 0));
+      g_autoptr(sqlite3_stmt) stmt = banso_sql_prepare (db, queries[q], error);
+      int rc;
 
-      if (a == NULL)
-        continue;
-      a->households = sqlite3_column_int (stmt, 1);
-      a->people = (guint)sqlite3_column_double (stmt, 2);
-      a->poor = (guint)sqlite3_column_double (stmt, 3);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *commune = (const char *)sqlite3_column_text (stmt, 0);
+          const char *village = (const char *)sqlite3_column_text (stmt, 1);
+          BansoAffectedArea *targets[2] = {
+            commune ? g_hash_table_lookup (by_commune, commune) : NULL,
+            village ? g_hash_table_lookup (by_village, village) : NULL,
+          };
+
+          for (guint t = 0; t < 2; t++)
+            {
+              BansoAffectedArea *a = targets[t];
+
+              if (a == NULL)
+                continue;
+              if (q == 0)
+                {
+                  a->households += sqlite3_column_int (stmt, 2);
+                  a->people += (guint)sqlite3_column_double (stmt, 3);
+                  a->poor += (guint)sqlite3_column_double (stmt, 4);
+                }
+              else
+                a->prestige += sqlite3_column_int (stmt, 2);
+            }
+        }
+      if (rc != SQLITE_DONE)
+        return banso_sql_error (db, rc, error);
     }
-  if (rc != SQLITE_DONE)
-    return banso_sql_error (db, rc, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&sql, g_free);
-
-  sql = g_strdup_printf ("SELECT %s, count(*) FROM prestige_index"
-                         " WHERE %s IN (SELECT value FROM json_each (?1)) GROUP BY 1", column, column);
-  if (!(stmt = banso_sql_prepare (db, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BansoAffectedArea *a = g_hash_table_lookup (areas, sqlite3_column_text (stmt, 0));
-
-      if (a != NULL)
-        a->prestige = sqlite3_column_int (stmt, 1);
-    }
-  return rc == SQLITE_DONE || banso_sql_error (db, rc, error);
+  return TRUE;
 }
 
 /**
@@ -538,7 +544,6 @@ banso_warning_compute_area (sqlite3              *db,
   g_autoptr(BansoRegionSet) communes = _banso_geo_get_communes (error);
   g_autoptr(BansoWarningReport) report = NULL;
   g_autoptr(GPtrArray) communes_hit = g_ptr_array_new ();
-  g_autoptr(GPtrArray) villages_hit = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) villages = g_ptr_array_new ();
   g_autoptr(GHashTable) by_commune = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_village = g_hash_table_new (g_str_hash, g_str_equal);
@@ -570,9 +575,11 @@ banso_warning_compute_area (sqlite3              *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  /* CROSS JOIN keeps this order: from the few villages, never a scan of
+   * every document. */
   stmt = banso_sql_prepare (db, "SELECT l.village_id, l.lat, l.lon, v.commune, v.name FROM village_location l"
-                                " JOIN documents d ON d.id = l.village_id AND d.deleted = 0"
-                                " JOIN village_index v ON v.docno = d.docno"
+                                " CROSS JOIN documents d ON d.id = l.village_id AND d.deleted = 0"
+                                " CROSS JOIN village_index v ON v.docno = d.docno"
                                 " WHERE l.lon BETWEEN ?1 AND ?2 AND l.lat BETWEEN ?3 AND ?4", error);
   if (stmt == NULL)
     return NULL;
@@ -589,7 +596,6 @@ banso_warning_compute_area (sqlite3              *db,
         a->commune_code = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
         a->village_name = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
         g_hash_table_insert (by_village, a->village_id, a);
-        g_ptr_array_add (villages_hit, g_strdup (a->village_id));
         g_ptr_array_add (villages, a);
       }
   if (rc != SQLITE_DONE)
@@ -598,8 +604,14 @@ banso_warning_compute_area (sqlite3              *db,
       return NULL;
     }
 
-  if ((communes_hit->len > 0 && !count_by (db, "commune", communes_hit, by_commune, error)) ||
-      (villages_hit->len > 0 && !count_by (db, "village", villages_hit, by_village, error)))
+  for (guint v = 0; v < villages->len; v++)
+    {
+      const char *code = ((BansoAffectedArea *)g_ptr_array_index (villages, v))->commune_code;
+
+      if (!g_ptr_array_find_with_equal_func (communes_hit, code, g_str_equal, NULL))
+        g_ptr_array_add (communes_hit, (gpointer)code);
+    }
+  if (communes_hit->len > 0 && !count_areas (db, communes_hit, by_commune, by_village, error))
     return NULL;
 
   report->n_communes = report->areas->len;
@@ -820,7 +832,7 @@ banso_village_place_in_communes (BansoTxn  *txn,
 
   if (communes == NULL)
     return G_MAXUINT;
-  stmt = banso_txn_prepare (txn, "SELECT d.id, v.commune FROM village_index v JOIN documents d USING (docno)"
+  stmt = banso_txn_prepare (txn, "SELECT d.id, v.commune FROM village_index v CROSS JOIN documents d ON d.docno = v.docno"
                                  " WHERE d.deleted = 0 AND NOT EXISTS (SELECT 1 FROM village_location l WHERE l.village_id = d.id)"
                                  " ORDER BY d.id", error);
   if (stmt == NULL)
