@@ -146,7 +146,8 @@ banso_map_legend_draw (BansoMapLegend *self,
 {
   g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *font;
-  double line = 20, width = 0, height;
+  const int max_width = 300, swatch = 26, pad = 8, gap = 4;
+  double width = 0, height = 0, ty;
   guint n;
 
   g_return_val_if_fail (BANSO_IS_MAP_LEGEND (self), FALSE);
@@ -158,54 +159,55 @@ banso_map_legend_draw (BansoMapLegend *self,
   font = pango_font_description_from_string ("Sans 10");
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
-  /* The widest line sets the width of the box. */
-  for (guint i = 0; i <= n + 1; i++)
+  /* Lines wrap at a width of their own: the box fits the text measured. */
+  for (int pass = 0; pass < 2; pass++)
     {
-      const char *text = i == 0 ? self->title : i <= n ? g_ptr_array_index (self->labels, i - 1)
-                                                       : self->note;
-      int w, h;
-
-      if (text == NULL)
-        continue;
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      width = MAX (width, w + (i >= 1 && i <= n ? 26 : 0));
-    }
-  height = line * (n + 1 + (self->note ? 1 : 0)) + 16;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y_bottom - height, width + 16, height);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i <= n + 1; i++)
-    {
-      const char *text = i == 0 ? self->title : i <= n ? g_ptr_array_index (self->labels, i - 1)
-                                                       : self->note;
-      double ty = y_bottom - height + 8 + line * i;
-      double tx = x + 8;
-
-      if (text == NULL)
-        continue;
-      if (i >= 1 && i <= n)
+      ty = y_bottom - height - pad;
+      if (pass == 1)
         {
-          const BansoGeoColor *c = &g_array_index (self->colors, BansoGeoColor, i - 1);
-
-          cairo_rectangle (cr, tx, ty + 3, 18, 12);
-          cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+          cairo_save (cr);
+          cairo_rectangle (cr, x, y_bottom - height - 2 * pad, width + 2 * pad, height + 2 * pad);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
           cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+          cairo_set_line_width (cr, 1);
           cairo_stroke (cr);
-          tx += 26;
         }
-      pango_layout_set_text (layout, text, -1);
-      cairo_move_to (cr, tx, ty);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      pango_cairo_show_layout (cr, layout);
+      for (guint i = 0; i <= n + 1; i++)
+        {
+          const char *text = i == 0 ? self->title
+                             : i <= n ? g_ptr_array_index (self->labels, i - 1) : self->note;
+          gboolean is_class = i >= 1 && i <= n;
+          int w, h;
+
+          if (text == NULL)
+            continue;
+          pango_layout_set_width (layout, (max_width - (is_class ? swatch : 0)) * PANGO_SCALE);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          if (pass == 0)
+            {
+              width = MAX (width, w + (is_class ? swatch : 0));
+              height += h + gap;
+              continue;
+            }
+          if (is_class)
+            {
+              const BansoGeoColor *c = &g_array_index (self->colors, BansoGeoColor, i - 1);
+
+              cairo_rectangle (cr, x + pad, ty + 2, 18, 12);
+              cairo_set_source_rgb (cr, c->red, c->green, c->blue);
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
+              cairo_stroke (cr);
+            }
+          cairo_move_to (cr, x + pad + (is_class ? swatch : 0), ty);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          pango_cairo_show_layout (cr, layout);
+          ty += h + gap;
+        }
     }
   cairo_restore (cr);
   return TRUE;

@@ -309,9 +309,7 @@ render_view (BansoMapPage *self)
 
   /* Translators: the title of an exported map: what it shows and the date. */
   title = g_strdup_printf (_("%s — %s"),
-                           self->breaks && self->breaks->title ? self->breaks->title
-                           : banso_indicator_get_label (_banso_map_page_get_indicator (self)),
-                           date);
+                           banso_indicator_get_label (_banso_map_page_get_indicator (self)), date);
   layout = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string ("Sans Bold 13");
   pango_layout_set_font_description (layout, font);
