@@ -13,6 +13,9 @@
 #include "banso-preferences-window.h"
 #include "banso-store-async.h"
 #include "users/banso-users-page.h"
+#include "banso-ui-utils.h"
+
+#include <string.h>
 
 struct _BansoPreferencesWindow
 {
@@ -24,6 +27,8 @@ struct _BansoPreferencesWindow
   AdwActionRow         *path_row;
   AdwActionRow         *check_row;
   GtkButton            *check_button;
+  AdwEntryRow          *tiles_row;
+  GtkLabel             *tiles_error;
 };
 
 G_DEFINE_FINAL_TYPE (BansoPreferencesWindow, banso_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -83,6 +88,30 @@ on_check_clicked (GtkButton              *button,
                          check_done, g_object_ref (self));
 }
 
+/* An online tile source for the map: a URL template libshumate fills in. */
+static void
+on_tiles_apply (AdwEntryRow            *row,
+                BansoPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (*url != '\0' &&
+      (!g_uri_is_valid (url, G_URI_FLAGS_PARSE_RELAXED, NULL) ||
+       !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://"))))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a web address: it must start with https://"), url);
+  else if (*url != '\0' &&
+           (strstr (url, "#Z#") == NULL || strstr (url, "#X#") == NULL ||
+            (strstr (url, "#Y#") == NULL && strstr (url, "#TMSY#") == NULL)))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” lacks a place for the tile: write #Z# for the zoom, #X# for the column and #Y# (or #TMSY#) for the row"),
+                 url);
+  banso_field_set_error (GTK_WIDGET (row), self->tiles_error, error);
+  if (error == NULL)
+    g_settings_set_string (banso_context_get_settings (self->context), "map-online-url", url);
+}
+
 static void
 banso_preferences_window_dispose (GObject *object)
 {
@@ -109,7 +138,10 @@ banso_preferences_window_class_init (BansoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, path_row);
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_row);
   gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, check_button);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, tiles_row);
+  gtk_widget_class_bind_template_child (widget_class, BansoPreferencesWindow, tiles_error);
   gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_tiles_apply);
 }
 
 static void
@@ -138,6 +170,11 @@ banso_preferences_window_new (BansoContext *context)
   g_settings_bind (banso_context_get_settings (context), "lock-after-minutes",
                    self->lock_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->path_row, banso_store_get_path (banso_context_get_store (context)));
+  {
+    g_autofree char *url = g_settings_get_string (banso_context_get_settings (context),
+                                                  "map-online-url");
+    gtk_editable_set_text (GTK_EDITABLE (self->tiles_row), url);
+  }
 
   if (current != NULL && banso_user_get_role (current) == BANSO_ROLE_ADMIN &&
       !banso_user_is_system (current))

@@ -22,6 +22,7 @@ struct _BansoRecordsPage
   GtkSingleSelection *selection;
   char              *summary;
   GCancellable      *cancellable;
+  char              *pending_commune;
   GtkSorter         *view_sorter;
   GPtrArray         *communes;      /* of BansoRefItem: the home province's */
 

@@ -357,6 +357,31 @@ communes_ready (GObject      *object,
   g_clear_pointer (&self->communes, g_ptr_array_unref);
   self->communes = g_steal_pointer (&communes);
   show_communes (self);
+
+  /* A filter asked for before the communes were there. */
+  if (self->pending_commune != NULL)
+    {
+      g_autofree char *code = g_steal_pointer (&self->pending_commune);
+      banso_dropdown_select_code (self->commune_drop, code);
+    }
+}
+
+/**
+ * banso_records_page_set_commune_filter:
+ * @code: (nullable): a commune's code; %NULL for all communes
+ *
+ * Shows the records of one commune, as if the user had chosen it in the
+ * commune filter (the map's side panel opens a commune's households so).
+ */
+void
+banso_records_page_set_commune_filter (BansoRecordsPage *self,
+                                       const char       *code)
+{
+  g_return_if_fail (BANSO_IS_RECORDS_PAGE (self));
+
+  g_clear_pointer (&self->pending_commune, g_free);
+  if (!banso_dropdown_select_code (self->commune_drop, code) && code != NULL)
+    self->pending_commune = g_strdup (code);
 }
 
 static void
@@ -563,6 +588,7 @@ banso_records_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->communes, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_commune, g_free);
 
   G_OBJECT_CLASS (banso_records_page_parent_class)->dispose (object);
 }

@@ -24,5 +24,7 @@ gboolean    banso_records_page_get_search_mode (BansoRecordsPage *self);
 void        banso_records_page_set_search_mode (BansoRecordsPage *self,
                                                 gboolean          search_mode);
 GListModel *banso_records_page_get_model       (BansoRecordsPage *self);
+void        banso_records_page_set_commune_filter (BansoRecordsPage *self,
+                                                  const char       *code);
 
 G_END_DECLS
