@@ -96,10 +96,16 @@ set_file_error (GError     **error,
   return FALSE;
 }
 
-/* Copies @path into the media folder under its hash, which it also returns,
- * with the hash of each piece appended to @chunks. */
-static char *
-copy_in (BansoStore    *store,
+/**
+ * banso_media_copy_in:
+ * @chunks: (element-type utf8): gets the hash of each piece
+ *
+ * Copies @path into the media folder under its SHA-256, which it returns. A
+ * file already there is simply replaced by the same bytes. Blocks: call it
+ * from a worker thread.
+ */
+char *
+banso_media_copy_in (BansoStore    *store,
          const char    *path,
          GPtrArray     *chunks,
          gint64        *out_size,
@@ -176,6 +182,34 @@ copy_in (BansoStore    *store,
 }
 
 /**
+ * banso_media_append_body:
+ *
+ * Writes the body of the media document of a file copied in by
+ * banso_media_copy_in().
+ */
+void
+banso_media_append_body (GString    *body,
+                         const char *title,
+                         const char *file_name,
+                         const char *mime,
+                         const char *sha256,
+                         gint64      size,
+                         GPtrArray  *chunks)
+{
+  g_string_append (body, "{\"title\":");
+  banso_json_append_string (body, title && *title ? title : file_name);
+  g_string_append (body, ",\"file_name\":");
+  banso_json_append_string (body, file_name);
+  g_string_append (body, ",\"mime\":");
+  banso_json_append_string (body, mime ? mime : "application/octet-stream");
+  g_string_append_printf (body, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":\"%s\",\"chunk_size\":%d,\"chunks\":[",
+                          size, sha256, BANSO_MEDIA_CHUNK_SIZE);
+  for (guint i = 0; i < chunks->len; i++)
+    g_string_append_printf (body, "%s\"%s\"", i ? "," : "", (char *)g_ptr_array_index (chunks, i));
+  g_string_append (body, "]}");
+}
+
+/**
  * banso_media_add:
  * @title: what the archive calls it, e.g. "Lễ hội Xên bản, Mường Giôn 2024"
  * @mime: its content type
@@ -204,21 +238,11 @@ banso_media_add (BansoStore    *store,
 
   if (!banso_user_can_edit_archive (user, error))
     return NULL;
-  if ((sha256 = copy_in (store, path, chunks, &size, cancellable, error)) == NULL)
+  if ((sha256 = banso_media_copy_in (store, path, chunks, &size, cancellable, error)) == NULL)
     return NULL;
 
   name = g_path_get_basename (path);
-  g_string_append (body, "{\"title\":");
-  banso_json_append_string (body, title && *title ? title : name);
-  g_string_append (body, ",\"file_name\":");
-  banso_json_append_string (body, name);
-  g_string_append (body, ",\"mime\":");
-  banso_json_append_string (body, mime ? mime : "application/octet-stream");
-  g_string_append_printf (body, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":\"%s\",\"chunk_size\":%d,\"chunks\":[",
-                          size, sha256, BANSO_MEDIA_CHUNK_SIZE);
-  for (guint i = 0; i < chunks->len; i++)
-    g_string_append_printf (body, "%s\"%s\"", i ? "," : "", (char *)g_ptr_array_index (chunks, i));
-  g_string_append (body, "]}");
+  banso_media_append_body (body, title, name, mime, sha256, size, chunks);
 
   id = banso_doc_new_id ();
   if ((txn = banso_store_begin (store, user, error)) == NULL)
