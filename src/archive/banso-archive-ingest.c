@@ -451,7 +451,11 @@ banso_archive_expand_paths (const char * const  *paths,
           g_ptr_array_unref (files);
           return NULL;
         }
-      add_path (files, paths[i]);
+      {
+        g_autofree char *absolute = g_canonicalize_filename (paths[i], NULL);
+
+        add_path (files, absolute);
+      }
     }
   return files;
 }

@@ -41,6 +41,9 @@ usage (const char *message)
                 "  check                              check the database and its audit log\n"
                 "  sync --server URL [--database NAME] [--once]\n"
                 "                                     send and receive changes with the data center\n"));
+  g_printerr ("%s", _("  archive add FILE… [--title T] [--ethnic CODE] [--commune CODE] [--subtitles F.vtt]\n"
+                      "  archive list | show ID [--json] | export DIR|FILE.zip | import PACKAGE\n"
+                      "                                     the culture archive\n"));
   return EXIT_USAGE;
 }
 
@@ -294,6 +297,8 @@ main (int    argc,
     return cmd_check (argc, argv);
   if (g_str_equal (command, "sync"))
     return cmd_sync (argc, argv);
+  if (g_str_equal (command, "archive"))
+    return cmd_archive (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

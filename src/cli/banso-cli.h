@@ -23,5 +23,7 @@ gboolean    parse_command_options (int           *argc,
                                    GError       **error);
 int         cmd_sync              (int            argc,
                                    char         **argv);
+int         cmd_archive           (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

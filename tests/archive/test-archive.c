@@ -17,6 +17,7 @@
 #include "archive-test-media.h"
 #include "banso-archive.h"
 #include "banso-archive-ingest.h"
+#include "banso-archive-package.h"
 #include "banso-archive-probe.h"
 #include "banso-test-util.h"
 
@@ -479,6 +480,136 @@ test_access (Fixture       *f,
     }
 }
 
+/* Three items, one restricted to trainers, exported by the cultural staff (who may not see
+ * it) to a folder and a .zip, and imported in another office: same ids, same bodies, the
+ * same files; the package says one item was left out. */
+static void
+test_package_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const targets[] = { "package", "package.zip" };
+  BansoIngestOptions options = BANSO_INGEST_OPTIONS_INIT;
+  const char *trainers[] = { "trainer", NULL };
+  g_autoptr(GPtrArray) a = ingest (f, f->culture, "festival.webm", NULL);
+  g_autoptr(GPtrArray) b = ingest (f, f->culture, "xoe.webm", NULL);
+  g_autoptr(GPtrArray) c = NULL;
+
+  options.access = BANSO_ARCHIVE_ACCESS_RESTRICTED;
+  options.roles = trainers;
+  c = ingest (f, f->culture, "photo.png", &options);
+  g_assert_no_error (result (c, 0)->error);
+
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    {
+      g_autofree char *target = g_build_filename (f->dir, targets[t], NULL);
+      char *other_dir = NULL;
+      g_autoptr(BansoUser) other_admin = NULL;
+      g_autoptr(GError) error = NULL;
+      BansoPackageStats stats = { 0 };
+      BansoStore *other;
+      const char *ids[] = { result (a, 0)->item_id, result (b, 0)->item_id, NULL };
+
+      g_assert_true (banso_archive_export (f->store, f->culture, NULL, target, &stats, NULL,
+                                           &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.items, ==, 2);
+      g_assert_cmpuint (stats.left_out, ==, 1);
+
+      other = banso_test_open_tmp_store (&other_dir, &other_admin);
+      memset (&stats, 0, sizeof stats);
+      g_assert_true (banso_archive_import (other, other_admin, target, &stats, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.items, ==, 2);
+      g_assert_cmpuint (stats.left_out, ==, 1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          g_autoptr(BansoArchiveItem) mine = banso_archive_load (f->store, f->admin, ids[i], NULL);
+          g_autoptr(BansoArchiveItem) theirs = banso_archive_load (other, other_admin, ids[i],
+                                                                   &error);
+          g_autofree char *p1 = NULL, *p2 = NULL;
+          g_autofree char *c1 = NULL, *c2 = NULL;
+          gsize l1, l2;
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (mine->title, ==, theirs->title);
+          g_assert_cmpuint (mine->subtitles->len, ==, theirs->subtitles->len);
+          g_assert_cmpstr (mine->transcript, ==, theirs->transcript);
+          p1 = banso_archive_media_path (f->store, f->admin,
+                                         ((BansoArchiveMedia *) mine->media->pdata[0])->media_id,
+                                         NULL);
+          p2 = banso_archive_media_path (other, other_admin,
+                                         ((BansoArchiveMedia *) theirs->media->pdata[0])->media_id,
+                                         &error);
+          g_assert_no_error (error);
+          g_file_get_contents (p1, &c1, &l1, NULL);
+          g_file_get_contents (p2, &c2, &l2, NULL);
+          g_assert_cmpmem (c1, l1, c2, l2);
+        }
+      g_assert_false (banso_archive_item_visible (other, other_admin, result (c, 0)->item_id));
+
+      /* Again: nothing doubles. */
+      g_assert_true (banso_archive_import (other, other_admin, target, &stats, NULL, &error));
+      g_assert_cmpuint (stats.items, ==, 0);
+      g_assert_cmpuint (stats.skipped, ==, 2);
+      g_assert_cmpint (banso_test_store_query_int (other, "SELECT count (*) FROM archive_items"),
+                       ==, 2);
+      banso_test_close_tmp_store (other, g_steal_pointer (&other_admin), other_dir);
+    }
+}
+
+/* A package whose media file was altered, or is missing, is refused whole. */
+static void
+test_package_altered (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) a = ingest (f, f->culture, "festival.webm", NULL);
+  g_autoptr(GPtrArray) b = ingest (f, f->culture, "song.mp3", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "package", NULL);
+  g_autofree char *media_folder = g_build_filename (target, "media", NULL);
+  g_autoptr(GError) error = NULL;
+  char *other_dir = NULL;
+  g_autoptr(BansoUser) other_admin = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *contents = NULL;
+  BansoStore *other;
+  const char *entry;
+  gsize len;
+
+  g_assert_true (banso_archive_export (f->store, f->culture, NULL, target, NULL, NULL, &error));
+  d = g_dir_open (media_folder, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (entry, ".mp3"))
+      victim = g_build_filename (media_folder, entry, NULL);
+  g_assert_nonnull (victim);
+  g_file_get_contents (victim, &contents, &len, NULL);
+  contents[len / 2] ^= 0x55;
+  g_file_set_contents (victim, contents, len, NULL);
+
+  other = banso_test_open_tmp_store (&other_dir, &other_admin);
+  g_assert_false (banso_archive_import (other, other_admin, target, NULL, NULL, &error));
+  g_assert_error (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_PACKAGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "altered"));
+  g_assert_cmpint (banso_test_store_query_int (other, "SELECT count (*) FROM documents"), ==, 0);
+  g_clear_error (&error);
+
+  g_remove (victim);
+  g_assert_false (banso_archive_import (other, other_admin, target, NULL, NULL, &error));
+  g_assert_error (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_PACKAGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "missing"));
+  g_assert_cmpint (banso_test_store_query_int (other, "SELECT count (*) FROM documents"), ==, 0);
+  g_clear_error (&error);
+
+  /* Not a package at all. */
+  g_assert_false (banso_archive_import (other, other_admin, victim, NULL, NULL, &error));
+  g_assert_error (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_PACKAGE);
+  banso_test_close_tmp_store (other, g_steal_pointer (&other_admin), other_dir);
+}
+
 static void
 make_media (void)
 {
@@ -617,6 +748,8 @@ main (int   argc,
   BANSO_TEST_ADD ("/archive/ingest/cancel", test_cancel);
   BANSO_TEST_ADD ("/archive/ingest/refused-roles", test_refused_roles);
   BANSO_TEST_ADD ("/archive/access", test_access);
+  BANSO_TEST_ADD ("/archive/package/round-trip", test_package_round_trip);
+  BANSO_TEST_ADD ("/archive/package/altered", test_package_altered);
 
   status = g_test_run ();
   banso_test_rm_rf (media_dir);
