@@ -158,6 +158,7 @@ banso_archive_item_free (BansoArchiveItem *item)
   g_free (item->id);
   g_free (item->rev);
   g_free (item->title);
+  g_free (item->title_local);
   g_free (item->description);
   g_free (item->creator);
   g_free (item->date);
@@ -287,6 +288,7 @@ banso_archive_item_from_object (JsonObject  *o,
   item->id = dup_string (o, "_id");
   item->rev = dup_string (o, "_rev");
   item->title = dup_string (o, "title");
+  item->title_local = dup_string (o, "title_local");
   item->description = dup_string (o, "description");
   item->creator = dup_string (o, "creator");
   item->date = dup_string (o, "date");
@@ -461,6 +463,7 @@ banso_archive_item_to_node (BansoArchiveItem *item)
 
   json_builder_begin_object (b);
   add_string (b, "title", item->title);
+  add_string (b, "title_local", item->title_local);
   add_string (b, "description", item->description);
   add_string (b, "creator", item->creator);
   add_string (b, "date", item->date);
@@ -565,6 +568,7 @@ banso_archive_item_to_dublin_core (BansoArchiveItem *item)
   json_builder_begin_object (b);
   add_string (b, "dcterms:identifier", item->id);
   add_string (b, "dcterms:title", item->title);
+  add_string (b, "dcterms:alternative", item->title_local);
   add_string (b, "dcterms:description", item->description);
   add_string (b, "dcterms:creator", item->creator);
   add_string (b, "dcterms:date", item->date);

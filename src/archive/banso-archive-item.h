@@ -83,6 +83,7 @@ typedef struct
   char                *rev;
   /* Dublin Core */
   char                *title;
+  char                *title_local;   /* the title in the group's own language */
   char                *description;
   char                *creator;
   char                *date;          /* ISO 8601: a year, a month or a day */
