@@ -40,7 +40,7 @@ struct _BansoArchivePlayer
   GtkScrolledWindow  *photo_scroller;
   double              zoom;
   GtkBox             *zoom_box;
-  GtkFlowBox         *chapters;
+  GtkBox             *chapters;
   GtkEntry           *chapter_entry;
   GtkButton          *chapter_button;
   GtkRevealer        *transcript_revealer;
@@ -150,7 +150,7 @@ fill_chapters (BansoArchivePlayer *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chapters))) != NULL)
-    gtk_flow_box_remove (self->chapters, child);
+    gtk_box_remove (self->chapters, child);
   for (guint i = 0; i < self->opened->item->chapters->len; i++)
     {
       BansoArchiveChapter *c = g_ptr_array_index (self->opened->item->chapters, i);
@@ -162,7 +162,7 @@ fill_chapters (BansoArchivePlayer *self)
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data (G_OBJECT (button), "start-ms", GSIZE_TO_POINTER ((gsize) c->start_ms));
       g_signal_connect (button, "clicked", G_CALLBACK (on_chapter_clicked), self);
-      gtk_flow_box_append (self->chapters, button);
+      gtk_box_append (self->chapters, button);
     }
 }
 
@@ -443,10 +443,20 @@ banso_archive_player_init (BansoArchivePlayer *self)
   gtk_widget_set_margin_start (chapters_row, 12);
   gtk_widget_set_margin_end (chapters_row, 12);
   gtk_widget_set_margin_bottom (chapters_row, 6);
-  self->chapters = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->chapters, GTK_SELECTION_NONE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chapters), TRUE);
-  gtk_box_append (GTK_BOX (chapters_row), GTK_WIDGET (self->chapters));
+  /* A row of chapters, scrolled sideways when there are many. */
+  {
+    GtkWidget *chapter_scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (chapter_scroller),
+                                    GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_widget_set_hexpand (chapter_scroller, TRUE);
+    self->chapters = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->chapters),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chapters"), -1);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (chapter_scroller),
+                                   GTK_WIDGET (self->chapters));
+    gtk_box_append (GTK_BOX (chapters_row), chapter_scroller);
+  }
   self->chapter_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->chapter_entry, _("Chapter name"));
   g_signal_connect_swapped (self->chapter_entry, "activate", G_CALLBACK (on_add_chapter), self);
