@@ -161,10 +161,11 @@ banso_archive_make_thumbnail (const char  *uri,
                               guint        height,
                               GError     **error)
 {
-  g_autoptr(GstElement) playbin = NULL;
-  g_autoptr(GstCaps) caps = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstElement) sink = NULL;
   g_autoptr(GstSample) sample = NULL;
-  GstElement *vsink, *asink;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *description = NULL;
   GstBuffer *buffer;
   GstMapInfo map;
   GBytes *png = NULL;
@@ -172,40 +173,46 @@ banso_archive_make_thumbnail (const char  *uri,
 
   banso_archive_gst_init ();
 
-  playbin = gst_element_factory_make ("playbin", NULL);
-  vsink = gst_element_factory_make ("fakesink", NULL);
-  asink = gst_element_factory_make ("fakesink", NULL);
-  if (playbin == NULL || vsink == NULL || asink == NULL)
+  if (width == 0 || height == 0)
+    thumb_h = thumb_w * 3 / 4;
+  else
+    thumb_h = MAX (2, (guint) ((guint64) thumb_w * height / width) & ~1u);
+
+  /* Decoding stops at raw video: the sound of a clip is never decoded. The PNG is made
+   * quickly (a thumbnail is small): compression level 1. */
+  {
+    g_autofree char *quoted = g_strescape (uri, NULL);
+
+    description = g_strdup_printf ("uridecodebin uri=\"%s\" caps=video/x-raw expose-all-streams=false ! "
+                                   "videoconvert ! videoscale ! "
+                                   "video/x-raw,format=RGB,width=%u,height=%u,pixel-aspect-ratio=1/1 ! "
+                                   "pngenc compression-level=1 ! appsink name=sink sync=false",
+                                   quoted, thumb_w, thumb_h);
+  }
+  pipeline = gst_parse_launch_full (description, NULL, GST_PARSE_FLAG_FATAL_ERRORS, &parse_error);
+  if (pipeline == NULL)
     {
-      g_set_error_literal (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_MISSING_CODEC,
-                           _("GStreamer's playbin is missing (gstreamer1.0-plugins-base)"));
+      g_set_error (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_MISSING_CODEC,
+                   _("GStreamer cannot make thumbnails: %s"), parse_error->message);
       return NULL;
     }
-  gst_object_ref_sink (playbin);
-  /* Video only: 0x1 is GST_PLAY_FLAG_VIDEO. */
-  g_object_set (playbin, "uri", uri, "video-sink", vsink, "audio-sink", asink,
-                "flags", 0x1, NULL);
+  gst_object_ref_sink (pipeline);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
 
-  if (gst_element_set_state (playbin, GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE
-      || !wait_async (playbin, error))
+  if (gst_element_set_state (pipeline, GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE
+      || !wait_async (pipeline, error))
     goto out;
 
   if (position_ms > 0)
     {
-      if (!gst_element_seek_simple (playbin, GST_FORMAT_TIME,
+      if (!gst_element_seek_simple (pipeline, GST_FORMAT_TIME,
                                     GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
                                     position_ms * GST_MSECOND)
-          || !wait_async (playbin, error))
+          || !wait_async (pipeline, error))
         goto out;
     }
 
-  if (width == 0 || height == 0)
-    thumb_h = thumb_w * 3 / 4;
-  else
-    thumb_h = MAX (1, (guint) ((guint64) thumb_w * height / width));
-  caps = gst_caps_new_simple ("image/png", "width", G_TYPE_INT, thumb_w,
-                              "height", G_TYPE_INT, thumb_h, NULL);
-  g_signal_emit_by_name (playbin, "convert-sample", caps, &sample);
+  g_signal_emit_by_name (sink, "pull-preroll", &sample);
   if (sample == NULL || (buffer = gst_sample_get_buffer (sample)) == NULL)
     {
       g_set_error_literal (error, BANSO_ARCHIVE_ERROR, BANSO_ARCHIVE_ERROR_DAMAGED,
@@ -219,7 +226,7 @@ banso_archive_make_thumbnail (const char  *uri,
     }
 
 out:
-  gst_element_set_state (playbin, GST_STATE_NULL);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
   return png;
 }
 
