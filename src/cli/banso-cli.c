@@ -17,6 +17,7 @@
 #include "banso-check.h"
 #include "banso-cli.h"
 #include "banso-demo.h"
+#include "banso-archive-demo.h"
 #include "banso-household-csv.h"
 #include "banso-household-export.h"
 #include "banso-paths.h"
@@ -129,6 +130,8 @@ cmd_demo (int    argc,
 
   if (!banso_demo_generate (store, households, (guint32)seed,
                             isatty (STDERR_FILENO) ? demo_progress : NULL, NULL, &error))
+    return fail (g_steal_pointer (&error));
+  if (!banso_archive_demo_generate (store, BANSO_DEMO_PROVINCE, NULL, &error))
     return fail (g_steal_pointer (&error));
 
   g_printerr (_("Created the demo district with %d households in %s\n"), households,

@@ -16,6 +16,7 @@
 
 #include "archive-test-media.h"
 #include "banso-archive.h"
+#include "banso-archive-demo.h"
 #include "banso-archive-ingest.h"
 #include "banso-archive-package.h"
 #include "banso-archive-probe.h"
@@ -610,6 +611,30 @@ test_package_altered (Fixture       *f,
   banso_test_close_tmp_store (other, g_steal_pointer (&other_admin), other_dir);
 }
 
+/* The demo's samples: clips, songs and photos made with GStreamer, marked as samples, with
+ * Vietnamese and Thái transcripts to search. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BansoArchiveQuery query = BANSO_ARCHIVE_QUERY_INIT;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_true (banso_archive_demo_generate (f->store, "14", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM archive_items"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM archive_items WHERE sample = 1"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM archive_items WHERE media_kind = 'video'"),
+                   ==, 3);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM archive_items WHERE languages LIKE '% tai %'"),
+                   ==, 3);
+  query.search = "khap xoe";
+  found = banso_archive_list (f->store, NULL, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
 static void
 make_media (void)
 {
@@ -750,6 +775,7 @@ main (int   argc,
   BANSO_TEST_ADD ("/archive/access", test_access);
   BANSO_TEST_ADD ("/archive/package/round-trip", test_package_round_trip);
   BANSO_TEST_ADD ("/archive/package/altered", test_package_altered);
+  BANSO_TEST_ADD ("/archive/demo", test_demo);
 
   status = g_test_run ();
   banso_test_rm_rf (media_dir);

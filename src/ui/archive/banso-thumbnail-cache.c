@@ -17,6 +17,8 @@
 
 #define LIMIT 1500
 #define IN_FLIGHT 3
+#define CARD_WIDTH 200
+#define CARD_HEIGHT 150
 
 struct _BansoThumbnailCache
 {
@@ -65,12 +67,15 @@ decode_thread (GTask        *task,
 {
   GBytes *png = data;
   GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_bytes (png, &error);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (png);
+  /* At the size of a card: drawing a texture at its own size costs least. */
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream_at_scale (in, CARD_WIDTH, CARD_HEIGHT,
+                                                                    TRUE, cancellable, &error);
 
-  if (texture == NULL)
+  if (pixbuf == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, texture, g_object_unref);
+    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
 static void
