@@ -165,6 +165,14 @@ banso_archive_language_of_vtt (const char *media_path,
   return g_strdup (fallback ? fallback : "vi");
 }
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The WebVTT files beside a media file: "NAME.vtt" and "NAME.LANG.vtt". */
 static GPtrArray *
 matching_vtts (const char *path)
@@ -188,7 +196,7 @@ matching_vtts (const char *path)
                               || strchr (entry + n + 1, '.') == entry + strlen (entry) - 4))
         g_ptr_array_add (found, g_build_filename (dir, entry, NULL));
     }
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, compare_paths);
   return found;
 }
 
@@ -413,7 +421,7 @@ add_path (GPtrArray  *files,
       while ((entry = g_dir_read_name (d)) != NULL)
         if (entry[0] != '.')
           g_ptr_array_add (names, g_build_filename (path, entry, NULL));
-      g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+      g_ptr_array_sort (names, compare_paths);
       for (guint i = 0; i < names->len; i++)
         add_path (files, names->pdata[i]);
       return;

@@ -416,6 +416,14 @@ test_markup (void)
   g_assert_cmpstr (speaker, ==, "Bà Lò Thị Xuân");
 }
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 add_folder_tests (const char *folder,
                   const char *suffix,
@@ -430,7 +438,7 @@ add_folder_tests (const char *folder,
   while ((entry = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (entry, suffix))
       g_ptr_array_add (names, g_strndup (entry, strlen (entry) - strlen (suffix)));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_paths);
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_strdup_printf ("/webvtt/%s/%s", folder,

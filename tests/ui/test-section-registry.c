@@ -256,7 +256,7 @@ test_registry (void)
 
   /* Its row goes where its position says, between the records and Sync. */
   ids = sidebar_ids (sidebar);
-  g_assert_cmpstr (ids, ==, "households test prestige sync");
+  g_assert_cmpstr (ids, ==, "households test prestige archive sync");
 
   section = TEST_SECTION (banso_window_get_section (window, "test"));
   g_assert_nonnull (section);

@@ -299,6 +299,13 @@ on_opened (GObject      *source,
         }
     }
   gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (tracks));
+  /* Vietnamese first, as an official reads; the group's language is one click away. */
+  for (guint i = 0; i < item->subtitles->len; i++)
+    if (g_strcmp0 (((BansoArchiveSubtitle *) item->subtitles->pdata[i])->language, "vi") == 0)
+      {
+        gtk_drop_down_set_selected (self->track_dropdown, i);
+        break;
+      }
   gtk_widget_set_visible (GTK_WIDGET (self->track_dropdown), item->subtitles->len > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->transcript_button), item->subtitles->len > 0);
 
