@@ -16,15 +16,17 @@ printf 'WEBVTT\n\n00:00.000 --> 00:01.000 align:start\n<v Lò Văn Pơm>Xên <i>
 
 id=$("$cli" --data-dir db archive add xen.webm --title "Lễ hội Xên bản" --commune 14001 | cut -f1)
 "$cli" --data-dir db archive add khap.mp3 --access restricted --role cultural-staff > /dev/null
-"$cli" --data-dir db archive list | grep -q "Lễ hội Xên bản"
-[[ $("$cli" --data-dir db archive list | wc -l) == 2 ]]
+list=$("$cli" --data-dir db archive list)
+grep -q "Lễ hội Xên bản" <<< "$list"
+[[ $(wc -l <<< "$list") == 2 ]]
 json=$("$cli" --data-dir db archive show "$id" --json)
 grep -q '"speaker" : "Lò Văn Pơm"' <<< "$json"
 grep -q '"settings" : " align:start"' <<< "$json"
 grep -q '"video_codec" : "VP8"' <<< "$json"
 
 # A second add of the same file is recognised.
-"$cli" --data-dir db archive add xen.webm 2>&1 | grep -q "already in the archive"
+again=$("$cli" --data-dir db archive add xen.webm 2>&1)
+grep -q "already in the archive" <<< "$again"
 
 "$cli" --data-dir db archive export pkg.zip 2> export.log
 grep -q "Exported 2 items" export.log
