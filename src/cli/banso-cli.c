@@ -17,6 +17,7 @@
 #include "banso-check.h"
 #include "banso-cli.h"
 #include "banso-demo.h"
+#include "banso-archive-demo.h"
 #include "banso-household-csv.h"
 #include "banso-household-export.h"
 #include "banso-paths.h"
@@ -61,6 +62,9 @@ usage (const char *message)
                 "  warning import FILE [--title T] [--level N] [--csv]\n"
                 "                                     save a warning area (GeoJSON, KML), list what it affects\n"
                 "  warning list                       the warnings saved\n"));
+  g_printerr ("%s", _("  archive add FILE… [--title T] [--ethnic CODE] [--commune CODE] [--subtitles F.vtt]\n"
+                      "  archive list | show ID [--json] | export DIR|FILE.zip | import PACKAGE\n"
+                      "                                     the culture archive\n"));
   g_printerr (_("\n"
                 "Without --user, changes are recorded under the system account “admin”. With\n"
                 "--user LOGIN, that user's password is checked (BANSO_USER_PASSWORD or asked).\n"));
@@ -169,6 +173,8 @@ cmd_demo (int    argc,
 
   if (!banso_demo_generate (store, households, (guint32)seed,
                             isatty (STDERR_FILENO) ? demo_progress : NULL, NULL, &error))
+    return fail (g_steal_pointer (&error));
+  if (!banso_archive_demo_generate (store, BANSO_DEMO_PROVINCE, NULL, &error))
     return fail (g_steal_pointer (&error));
 
   g_printerr (_("Created the demo district with %d households in %s\n"), households,
@@ -345,6 +351,8 @@ main (int    argc,
     return cmd_warning (argc, argv);
   if (g_str_equal (command, "user"))
     return cmd_user (argc, argv);
+  if (g_str_equal (command, "archive"))
+    return cmd_archive (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

@@ -35,5 +35,7 @@ int         cmd_user              (int            argc,
 char       *read_secret           (const char    *prompt,
                                    const char    *env,
                                    GError       **error);
+int         cmd_archive           (int            argc,
+                                   char         **argv);
 
 G_END_DECLS

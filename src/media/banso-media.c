@@ -96,10 +96,16 @@ set_file_error (GError     **error,
   return FALSE;
 }
 
-/* Copies @path into the media folder under its hash, which it also returns,
- * with the hash of each piece appended to @chunks. */
-static char *
-copy_in (BansoStore    *store,
+/**
+ * banso_media_copy_in:
+ * @chunks: (element-type utf8): gets the hash of each piece
+ *
+ * Copies @path into the media folder under its SHA-256, which it returns. A
+ * file already there is simply replaced by the same bytes. Blocks: call it
+ * from a worker thread.
+ */
+char *
+banso_media_copy_in (BansoStore    *store,
          const char    *path,
          GPtrArray     *chunks,
          gint64        *out_size,
@@ -191,10 +197,33 @@ put_media_doc (BansoTxn    *txn,
   g_autofree char *name = g_path_get_basename (path);
   gint64 docno = 0;
 
+  banso_media_append_body (body, title, name, mime, sha256, size, chunks);
+
+  if (!banso_doc_put (txn, BANSO_MEDIA_TYPE, id, body->str, NULL, 0, &docno, NULL, error) ||
+      !banso_media_reindex_doc (txn, docno, body->str, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/**
+ * banso_media_append_body:
+ *
+ * Writes the body of the media document of a file copied in by
+ * banso_media_copy_in().
+ */
+void
+banso_media_append_body (GString    *body,
+                         const char *title,
+                         const char *file_name,
+                         const char *mime,
+                         const char *sha256,
+                         gint64      size,
+                         GPtrArray  *chunks)
+{
   g_string_append (body, "{\"title\":");
-  banso_json_append_string (body, title && *title ? title : name);
+  banso_json_append_string (body, title && *title ? title : file_name);
   g_string_append (body, ",\"file_name\":");
-  banso_json_append_string (body, name);
+  banso_json_append_string (body, file_name);
   g_string_append (body, ",\"mime\":");
   banso_json_append_string (body, mime ? mime : "application/octet-stream");
   g_string_append_printf (body, ",\"size\":%" G_GINT64_FORMAT ",\"sha256\":\"%s\",\"chunk_size\":%d,\"chunks\":[",
@@ -202,11 +231,6 @@ put_media_doc (BansoTxn    *txn,
   for (guint i = 0; i < chunks->len; i++)
     g_string_append_printf (body, "%s\"%s\"", i ? "," : "", (char *)g_ptr_array_index (chunks, i));
   g_string_append (body, "]}");
-
-  if (!banso_doc_put (txn, BANSO_MEDIA_TYPE, id, body->str, NULL, 0, &docno, NULL, error) ||
-      !banso_media_reindex_doc (txn, docno, body->str, error))
-    return NULL;
-  return g_steal_pointer (&id);
 }
 
 /**
@@ -236,7 +260,7 @@ banso_media_add (BansoStore    *store,
 
   if (!banso_user_can_edit_archive (user, error))
     return NULL;
-  if ((sha256 = copy_in (store, path, chunks, &size, cancellable, error)) == NULL)
+  if ((sha256 = banso_media_copy_in (store, path, chunks, &size, cancellable, error)) == NULL)
     return NULL;
 
   if ((txn = banso_store_begin (store, user, error)) == NULL)
@@ -274,7 +298,7 @@ banso_media_add_in (BansoTxn      *txn,
   g_autofree char *sha256 = NULL;
   gint64 size = 0;
 
-  if ((sha256 = copy_in (banso_txn_get_store (txn), path, chunks, &size, cancellable, error)) == NULL)
+  if ((sha256 = banso_media_copy_in (banso_txn_get_store (txn), path, chunks, &size, cancellable, error)) == NULL)
     return NULL;
   return put_media_doc (txn, path, title, mime, sha256, size, chunks, error);
 }

@@ -57,6 +57,19 @@ char           *banso_media_add_in         (BansoTxn         *txn,
                                             const char       *mime,
                                             GCancellable     *cancellable,
                                             GError          **error);
+char           *banso_media_copy_in        (BansoStore       *store,
+                                            const char       *path,
+                                            GPtrArray        *chunks,
+                                            gint64           *out_size,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
+void            banso_media_append_body    (GString          *body,
+                                            const char       *title,
+                                            const char       *file_name,
+                                            const char       *mime,
+                                            const char       *sha256,
+                                            gint64            size,
+                                            GPtrArray        *chunks);
 BansoMediaFile *banso_media_lookup         (BansoStore       *store,
                                             const char       *id,
                                             GError          **error);

@@ -11,6 +11,7 @@
 
 #include "banso-application.h"
 #include "banso-context.h"
+#include "banso-archive-demo.h"
 #include "banso-demo.h"
 #include "banso-drafts.h"
 #include "banso-paths.h"
@@ -133,6 +134,13 @@ open_thread (GTask        *task,
         {
           g_task_return_error (task, error);
           return;
+        }
+      /* The archive's samples: a failure (GStreamer lacking an encoder) leaves the
+       * records' demo as it is. */
+      if (empty && !banso_archive_demo_generate (job->store, BANSO_DEMO_PROVINCE, NULL, &error))
+        {
+          g_warning ("The demo archive was not made: %s", error->message);
+          g_clear_error (&error);
         }
     }
 
