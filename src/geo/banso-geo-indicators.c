@@ -332,7 +332,9 @@ banso_class_breaks_compute (const double      *values,
 
   g_return_val_if_fail (n_classes >= 1, b);
 
-  qsort (v, n_values, sizeof (double), compare_doubles);
+  /* No records yet: no values to sort, and qsort() may not be given none. */
+  if (n_values > 0)
+    qsort (v, n_values, sizeof (double), compare_doubles);
   for (guint i = 0; i < n_values; i++)
     if (i == 0 || v[i] != v[i - 1])
       distinct++;
