@@ -413,3 +413,27 @@ banso_reference_copy_ethnic (sqlite3  *from,
     }
   return db;
 }
+
+/**
+ * banso_store_list_communes:
+ * @province: (nullable): the code of a province, or %NULL for all
+ *
+ * banso_reference_list_communes() on a reader of @store, for a worker
+ * thread that holds no connection of its own.
+ *
+ * Returns: (transfer full) (element-type BansoRefItem): the communes, or %NULL
+ */
+GPtrArray *
+banso_store_list_communes (BansoStore  *store,
+                           const char  *province,
+                           GError     **error)
+{
+  GPtrArray *communes;
+  sqlite3 *db = banso_store_acquire_reader (store, error);
+
+  if (db == NULL)
+    return NULL;
+  communes = banso_reference_list_communes (db, province, error);
+  banso_store_release_reader (store, db);
+  return communes;
+}

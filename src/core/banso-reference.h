@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "banso-store.h"
+
 G_BEGIN_DECLS
 
 #define BANSO_ADMIN_EDITION "2025"
@@ -31,6 +33,9 @@ GPtrArray    *banso_reference_list_ethnic_groups  (sqlite3     *db,
                                                    GError     **error);
 GPtrArray    *banso_reference_list_provinces      (sqlite3     *db,
                                                    GError     **error);
+GPtrArray    *banso_store_list_communes           (BansoStore  *store,
+                                                  const char  *province,
+                                                  GError     **error);
 GPtrArray    *banso_reference_list_communes       (sqlite3     *db,
                                                    const char  *province_code,
                                                    GError     **error);

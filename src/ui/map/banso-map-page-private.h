@@ -48,7 +48,7 @@ struct _BansoMapPage
   gboolean              centred;
   GtkFileChooserNative *chooser;
   GPtrArray            *search_places; /* BansoMapPlace */
-  GPtrArray            *villages;      /* BansoMapVillage of the selected commune */
+  GPtrArray            *villages;      /* BansoGeoVillage of the selected commune */
 
   GtkWidget            *toolbar;
   GtkSearchEntry       *search_entry;
@@ -89,16 +89,7 @@ typedef struct
   int     commune;      /* index in the region set, or -1 */
 } BansoMapPlace;
 
-typedef struct
-{
-  char   *id;
-  char   *name;
-  double  lat, lon;
-  guint   households;
-} BansoMapVillage;
-
 void        _banso_map_place_free          (gpointer      data);
-void        _banso_map_village_free        (gpointer      data);
 
 /* banso-map-page.c */
 void        _banso_map_page_set_status     (BansoMapPage *self,

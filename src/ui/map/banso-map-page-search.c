@@ -16,6 +16,7 @@
 
 #include "banso-fold.h"
 #include "banso-geo-feature.h"
+#include "banso-geo-villages.h"
 #include "banso-map-page-private.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
@@ -60,53 +61,6 @@ add_regions (GPtrArray      *places,
     }
 }
 
-/* Every village with a place on the map, with the commune it is in. */
-static gpointer
-villages_read (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  const BansoGeoBox *box = data;
-  g_autoptr(BansoGeometry) area = banso_geometry_new (BANSO_GEOMETRY_POLYGON);
-  g_autoptr(BansoWarningReport) report = NULL;
-  BansoGeoPoint ring[5] = {
-    { box->min_x, box->min_y }, { box->max_x, box->min_y }, { box->max_x, box->max_y },
-    { box->min_x, box->max_y }, { box->min_x, box->min_y },
-  };
-  g_autoptr(GHashTable) communes = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *places;
-
-  banso_geometry_begin_polygon (area);
-  banso_geometry_add_path (area, ring, 5);
-  banso_geometry_update_box (area);
-  report = banso_warning_compute_area (db, area, NULL, error);
-  if (report == NULL)
-    return NULL;
-
-  places = g_ptr_array_new_with_free_func (_banso_map_place_free);
-  for (guint i = 0; i < report->areas->len; i++)
-    {
-      BansoAffectedArea *a = g_ptr_array_index (report->areas, i);
-      double lat = 0, lon = 0;
-      g_autofree char *detail = NULL;
-
-      if (a->village_id == NULL)
-        {
-          g_hash_table_insert (communes, a->commune_code, a->commune_name);
-          continue;
-        }
-      if (!banso_village_location_get (db, a->village_id, &lat, &lon))
-        continue;
-      /* Translators: a village found by the map's search, and its commune. */
-      detail = g_strdup_printf (_("Village, %s"),
-                                (char *)g_hash_table_lookup (communes, a->commune_code)
-                                ? (char *)g_hash_table_lookup (communes, a->commune_code)
-                                : a->commune_code);
-      add_place (places, a->village_name, detail, lat, lon, 14, -1);
-    }
-  return places;
-}
-
 static void
 villages_done (GObject      *object,
                GAsyncResult *result,
@@ -119,7 +73,14 @@ villages_done (GObject      *object,
   if (villages == NULL || self->search_places == NULL)
     return;
   for (guint i = 0; i < villages->len; i++)
-    g_ptr_array_add (self->search_places, g_steal_pointer (&villages->pdata[i]));
+    {
+      BansoGeoVillage *v = g_ptr_array_index (villages, i);
+      /* Translators: a village found by the map's search, and its commune. */
+      g_autofree char *detail = g_strdup_printf (_("Village, %s"), v->commune_name);
+
+      if (v->located)
+        add_place (self->search_places, v->name, detail, v->lat, v->lon, 14, -1);
+    }
 }
 
 void
@@ -132,10 +93,21 @@ _banso_map_page_build_places (BansoMapPage *self)
   add_regions (self->search_places, self->communes, _("Commune"), 11, TRUE);
   add_regions (self->search_places, self->provinces, _("Province"), 8, FALSE);
   if (self->context != NULL)
-    banso_store_read_async (banso_context_get_store (self->context), villages_read,
-                            g_memdup2 (banso_region_set_get_box (self->communes), sizeof (BansoGeoBox)),
-                            g_free, (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                            villages_done, g_object_ref (self));
+    {
+      /* Every village with a place on the map, in the box of the communes. */
+      const BansoGeoBox *box = banso_region_set_get_box (self->communes);
+      g_autoptr(BansoGeometry) area = banso_geometry_new (BANSO_GEOMETRY_POLYGON);
+      BansoGeoPoint ring[5] = {
+        { box->min_x, box->min_y }, { box->max_x, box->min_y }, { box->max_x, box->max_y },
+        { box->min_x, box->max_y }, { box->min_x, box->min_y },
+      };
+
+      banso_geometry_begin_polygon (area);
+      banso_geometry_add_path (area, ring, 5);
+      banso_geometry_update_box (area);
+      banso_geo_villages_in_area_async (banso_context_get_store (self->context), area, NULL,
+                                        self->cancellable, villages_done, g_object_ref (self));
+    }
 }
 
 /* }}} */

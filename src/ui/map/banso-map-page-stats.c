@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "banso-geo-villages.h"
 #include "banso-map-page-private.h"
 #include "banso-store-async.h"
 #include "banso-ui-utils.h"
@@ -179,52 +180,6 @@ clear_list (GtkListBox *list)
 
 typedef struct
 {
-  char          *commune;
-  BansoGeometry *area;
-} VillagesRequest;
-
-static void
-villages_request_free (gpointer data)
-{
-  VillagesRequest *req = data;
-
-  g_free (req->commune);
-  banso_geometry_free (req->area);
-  g_free (req);
-}
-
-/* The villages of the commune with their households, and where they are. */
-static gpointer
-villages_read (sqlite3  *db,
-               gpointer  data,
-               GError  **error)
-{
-  VillagesRequest *req = data;
-  g_autoptr(BansoWarningReport) report = banso_warning_compute_area (db, req->area, NULL, error);
-  GPtrArray *villages;
-
-  if (report == NULL)
-    return NULL;
-  villages = g_ptr_array_new_with_free_func (_banso_map_village_free);
-  for (guint i = 0; i < report->areas->len; i++)
-    {
-      BansoAffectedArea *a = g_ptr_array_index (report->areas, i);
-      BansoMapVillage *v;
-
-      if (a->village_id == NULL || g_strcmp0 (a->commune_code, req->commune) != 0)
-        continue;
-      v = g_new0 (BansoMapVillage, 1);
-      v->id = g_strdup (a->village_id);
-      v->name = g_strdup (a->village_name);
-      v->households = a->households;
-      banso_village_location_get (db, a->village_id, &v->lat, &v->lon);
-      g_ptr_array_add (villages, v);
-    }
-  return villages;
-}
-
-typedef struct
-{
   BansoMapPage *self;
   guint         serial;
 } VillagesCall;
@@ -255,7 +210,7 @@ villages_done (GObject      *object,
   points = g_new (BansoMapPoint, MAX (villages->len, 1));
   for (guint i = 0; i < villages->len; i++)
     {
-      BansoMapVillage *v = g_ptr_array_index (villages, i);
+      BansoGeoVillage *v = g_ptr_array_index (villages, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household",
                                                              "%u households", v->households),
@@ -291,7 +246,6 @@ _banso_map_page_show_commune (BansoMapPage *self,
   BansoCommuneFigures *f = NULL;
   g_autofree char *households = NULL, *people = NULL, *poor = NULL, *near_poor = NULL;
   g_autofree char *share = NULL, *prestige = NULL, *code = NULL;
-  VillagesRequest *req;
   VillagesCall *call;
 
   if (self->communes == NULL || index < 0)
@@ -327,17 +281,13 @@ _banso_map_page_show_commune (BansoMapPage *self,
 
   if (self->context == NULL)
     return;
-  req = g_new0 (VillagesRequest, 1);
-  req->commune = g_strdup (region->code);
-  req->area = banso_geometry_copy (region->geometry);
   self->villages_serial++;
   gtk_label_set_text (self->villages_title, _("Villages"));
   call = g_new (VillagesCall, 1);
   call->self = g_object_ref (self);
   call->serial = self->villages_serial;
-  banso_store_read_async (banso_context_get_store (self->context), villages_read, req,
-                          villages_request_free, (GDestroyNotify)g_ptr_array_unref,
-                          self->cancellable, villages_done, call);
+  banso_geo_villages_in_area_async (banso_context_get_store (self->context), region->geometry,
+                                    region->code, self->cancellable, villages_done, call);
 }
 
 /* }}} */

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "banso-geo-villages.h"
 #include "banso-map-page-private.h"
 #include "banso-records-page.h"
 #include "banso-records-tasks.h"
@@ -60,16 +61,6 @@ _banso_map_place_free (gpointer data)
   g_free (place->detail);
   g_free (place->key);
   g_free (place);
-}
-
-void
-_banso_map_village_free (gpointer data)
-{
-  BansoMapVillage *village = data;
-
-  g_free (village->id);
-  g_free (village->name);
-  g_free (village);
 }
 
 void
@@ -331,18 +322,6 @@ on_store_changed (BansoStore   *store,
     _banso_map_page_refresh_warnings (self);
 }
 
-/* The demo's villages are invented, and so are their places: each gets one
- * inside its commune, once, so that the map has villages to show. */
-static gpointer
-place_villages (BansoTxn  *txn,
-                gpointer   data,
-                GError   **error)
-{
-  guint n = banso_village_place_in_communes (txn, 1979, error);
-
-  return n == G_MAXUINT ? NULL : GUINT_TO_POINTER (n + 1);
-}
-
 static void
 villages_placed (GObject      *object,
                  GAsyncResult *result,
@@ -386,8 +365,10 @@ banso_map_page_set_context (BansoMapPage *self,
   _banso_map_page_load_base (self);
   _banso_map_page_refresh_warnings (self);
   if (banso_context_get_demo (context))
-    banso_store_write_async (store, banso_context_get_user (context), place_villages, NULL, NULL,
-                             NULL, self->cancellable, villages_placed, g_object_ref (self));
+    /* The demo's villages are invented, and so are their places: each gets
+     * one inside its commune, once, so that the map has villages to show. */
+    banso_geo_place_villages_async (store, banso_context_get_user (context), 1979,
+                                    self->cancellable, villages_placed, g_object_ref (self));
 }
 
 /* The indicators offered, in the order of the drop-down. */

@@ -58,17 +58,9 @@ load_thread (GTask        *task,
   BansoStore *store = source_object;
   LoadJob *job = task_data;
   GError *error = NULL;
-  sqlite3 *db;
 
   if (!(job->users = banso_store_list_users (store, &error)) ||
-      !(db = banso_store_acquire_reader (store, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->communes = banso_reference_list_communes (db, job->province, &error);
-  banso_store_release_reader (store, db);
-  if (job->communes == NULL)
+      !(job->communes = banso_store_list_communes (store, job->province, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, job, NULL);
