@@ -232,7 +232,8 @@ find_label_point (BansoRegion *region)
             }
         }
     }
-  qsort (xs->data, xs->len, sizeof (double), compare_doubles);
+  if (xs->len > 1)
+    qsort (xs->data, xs->len, sizeof (double), compare_doubles);
   for (guint i = 0; i + 1 < xs->len; i += 2)
     {
       double w = g_array_index (xs, double, i + 1) - g_array_index (xs, double, i);
@@ -333,6 +334,20 @@ build_levels (BansoRegionSet *self)
     self->levels[l].region_rings[n_regions] = self->levels[l].rings->len;
 }
 
+/* The cell of the grid that holds @v on an axis from @min to @max, also when
+ * the set is a line or a point along that axis (no width: cell 0). */
+static guint
+grid_cell (double v,
+           double min,
+           double max)
+{
+  double t = (v - min) / (max - min) * GRID;
+
+  if (!(t > 0))
+    return 0;
+  return t >= GRID - 1 ? GRID - 1 : (guint) t;
+}
+
 static void
 cell_range (BansoRegionSet    *self,
             const BansoGeoBox *box,
@@ -341,12 +356,10 @@ cell_range (BansoRegionSet    *self,
             guint             *x1,
             guint             *y1)
 {
-  double w = self->mbox.max_x - self->mbox.min_x, h = self->mbox.max_y - self->mbox.min_y;
-
-  *x0 = CLAMP ((box->min_x - self->mbox.min_x) / w * GRID, 0, GRID - 1);
-  *x1 = CLAMP ((box->max_x - self->mbox.min_x) / w * GRID, 0, GRID - 1);
-  *y0 = CLAMP ((box->min_y - self->mbox.min_y) / h * GRID, 0, GRID - 1);
-  *y1 = CLAMP ((box->max_y - self->mbox.min_y) / h * GRID, 0, GRID - 1);
+  *x0 = grid_cell (box->min_x, self->mbox.min_x, self->mbox.max_x);
+  *x1 = grid_cell (box->max_x, self->mbox.min_x, self->mbox.max_x);
+  *y0 = grid_cell (box->min_y, self->mbox.min_y, self->mbox.max_y);
+  *y1 = grid_cell (box->max_y, self->mbox.min_y, self->mbox.max_y);
 }
 
 static void
@@ -664,8 +677,8 @@ hit_test_mercator (BansoRegionSet *self,
 
   if (!banso_geo_box_contains (&self->mbox, x, y))
     return -1;
-  cx = CLAMP ((x - self->mbox.min_x) / (self->mbox.max_x - self->mbox.min_x) * GRID, 0, GRID - 1);
-  cy = CLAMP ((y - self->mbox.min_y) / (self->mbox.max_y - self->mbox.min_y) * GRID, 0, GRID - 1);
+  cx = grid_cell (x, self->mbox.min_x, self->mbox.max_x);
+  cy = grid_cell (y, self->mbox.min_y, self->mbox.max_y);
   cell = cy * GRID + cx;
   for (guint k = self->cell_start[cell]; k < self->cell_start[cell + 1]; k++)
     {
