@@ -49,6 +49,82 @@ package_error (GError    **error,
   return FALSE;
 }
 
+/* What a manifest holds, read without trusting its types: another office's file, or a
+ * damaged one, may put anything anywhere. */
+static JsonObject *
+node_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *o,
+               const char *name)
+{
+  return o != NULL ? node_object (json_object_get_member (o, name)) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *o,
+              const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+member_int (JsonObject *o,
+            const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* An id as Banso makes them (hexadecimal, letters, digits, - _ . :), never one of the
+ * server's own ("_design/…"). */
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize len = id != NULL ? strlen (id) : 0;
+
+  if (len == 0 || len > 128 || id[0] == '_')
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (id[i]) && strchr ("-_.:", id[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The files of an entry, each an object naming its path, hash, media document and role. */
+static gboolean
+files_are_complete (JsonArray *files)
+{
+  for (guint f = 0; f < json_array_get_length (files); f++)
+    {
+      JsonObject *file = node_object (json_array_get_element (files, f));
+
+      if (member_string (file, "path") == NULL || member_string (file, "sha256") == NULL
+          || !id_is_valid (member_string (file, "media")) || member_string (file, "role") == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 copy_file (const char  *from,
            const char  *to,
@@ -507,27 +583,25 @@ import_folder (BansoStore         *store,
 
       return package_error (error, display, what);
     }
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (root == NULL || g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""),
-                                 BANSO_ARCHIVE_PACKAGE_FORMAT) != 0)
+  root = node_object (json_parser_get_root (parser));
+  if (root == NULL || g_strcmp0 (member_string (root, "format"), BANSO_ARCHIVE_PACKAGE_FORMAT) != 0)
     return package_error (error, display, _("it is not an archive package of Banso"));
-  if (json_object_get_int_member_with_default (root, "version", 0) > PACKAGE_VERSION_NUMBER)
+  if (member_int (root, "version") > PACKAGE_VERSION_NUMBER)
     return package_error (error, display, _("it was made by a newer version of Banso"));
-  list = json_object_get_array_member (root, "items");
+  list = member_array (root, "items");
   if (list == NULL)
     return package_error (error, display, _("its manifest lists no items"));
 
   /* Everything is checked before anything is written. */
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      JsonObject *entry = json_array_get_object_element (list, i);
-      JsonObject *body = entry ? json_object_get_object_member (entry, "item") : NULL;
-      JsonArray *files = entry ? json_object_get_array_member (entry, "files") : NULL;
-      const char *id = entry ? json_object_get_string_member_with_default (entry, "id", NULL)
-                             : NULL;
+      JsonObject *entry = node_object (json_array_get_element (list, i));
+      JsonObject *body = member_object (entry, "item");
+      JsonArray *files = member_array (entry, "files");
+      const char *id = member_string (entry, "id");
       BansoArchiveItem *item;
 
-      if (body == NULL || files == NULL || id == NULL)
+      if (body == NULL || files == NULL || !id_is_valid (id) || !files_are_complete (files))
         {
           g_autofree char *what = g_strdup_printf (_("item %u of its manifest is incomplete"),
                                                    i + 1);
@@ -550,8 +624,8 @@ import_folder (BansoStore         *store,
       for (guint f = 0; f < json_array_get_length (files); f++)
         {
           JsonObject *file = json_array_get_object_element (files, f);
-          const char *rel = json_object_get_string_member_with_default (file, "path", "");
-          const char *sha = json_object_get_string_member_with_default (file, "sha256", "");
+          const char *rel = member_string (file, "path");
+          const char *sha = member_string (file, "sha256");
           g_autofree char *path = NULL;
           g_autofree char *actual = NULL;
 
@@ -585,12 +659,12 @@ import_folder (BansoStore         *store,
 
     for (guint i = 0; i < entries->len; i++)
       {
-        JsonArray *files = json_object_get_array_member (entries->pdata[i], "files");
+        JsonArray *files = member_array (entries->pdata[i], "files");
 
         for (guint f = 0; f < json_array_get_length (files); f++)
           {
             JsonObject *file = json_array_get_object_element (files, f);
-            const char *rel = json_object_get_string_member (file, "path");
+            const char *rel = member_string (file, "path");
             g_autofree char *path = g_build_filename (dir, rel, NULL);
             GPtrArray *chunks = g_ptr_array_new_with_free_func (g_free);
             gint64 *size = g_new0 (gint64, 1);
@@ -613,7 +687,7 @@ import_folder (BansoStore         *store,
     for (guint i = 0; i < items->len; i++)
       {
         BansoArchiveItem *item = items->pdata[i];
-        JsonArray *files = json_object_get_array_member (entries->pdata[i], "files");
+        JsonArray *files = member_array (entries->pdata[i], "files");
         g_autoptr(BansoDocInfo) existing = NULL;
         sqlite3 *db = banso_txn_get_db (txn);
 
@@ -626,14 +700,16 @@ import_folder (BansoStore         *store,
         for (guint f = 0; f < json_array_get_length (files); f++)
           {
             JsonObject *file = json_array_get_object_element (files, f);
-            const char *sha = json_object_get_string_member (file, "sha256");
-            const char *media_id = json_object_get_string_member (file, "media");
-            const char *role = json_object_get_string_member (file, "role");
+            const char *sha = member_string (file, "sha256");
+            const char *media_id = member_string (file, "media");
+            const char *role = member_string (file, "role");
+            const char *file_name = member_string (file, "file_name");
+            g_autofree char *base = g_path_get_basename (member_string (file, "path"));
             g_autofree char *local_id = NULL;
 
-            local_id = _banso_archive_put_media (txn, sha, media_id,
-                                                 json_object_get_string_member (file, "file_name"),
-                                                 json_object_get_string_member (file, "file_name"),
+            if (file_name == NULL)
+              file_name = base;
+            local_id = _banso_archive_put_media (txn, sha, media_id, file_name, file_name,
                                                  g_str_equal (role, "subtitles") ? "text/vtt"
                                                  : g_str_equal (role, "thumbnail") ? "image/png"
                                                  : "application/octet-stream",
@@ -671,7 +747,7 @@ import_folder (BansoStore         *store,
     {
       stats->items = imported;
       stats->skipped = skipped;
-      stats->left_out = json_object_get_int_member_with_default (root, "left_out", 0);
+      stats->left_out = CLAMP (member_int (root, "left_out"), 0, G_MAXUINT);
     }
   return TRUE;
 
