@@ -570,6 +570,62 @@ test_password (Fixture       *f,
   sync_helper_stop (locked);
 }
 
+/* A server that answers a write with a redirect: a 302 would turn the PUT
+ * or POST into a GET elsewhere. The sync stops with a message that names the
+ * server that redirected, and the other host sees neither a request nor the
+ * password. */
+static void
+test_redirect (Fixture       *f,
+               gconstpointer  data)
+{
+  SyncHelper *locked = sync_helper_start_server ("office:s3cret");
+  SyncHelper *front = sync_helper_start_proxy (locked->port);
+  SyncHelper *elsewhere = sync_helper_start_proxy (locked->port);
+  g_autofree char *url = g_strdup_printf ("http://office:s3cret@127.0.0.1:%u", front->port);
+  g_autofree char *named = g_strdup_printf ("http://127.0.0.1:%u", front->port);
+  g_autofree char *fault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  JsonArray *recent;
+
+  fill (f->a, 5, 29);
+  for (guint i = 0; i < 2; i++)
+    {
+      static const guint codes[] = { 302, 307 };
+
+      g_free (fault);
+      fault = g_strdup_printf ("{\"mode\":\"status\",\"status\":%u,\"method\":\"PUT|POST\","
+                               "\"location\":\"http://localhost:%u/elsewhere\"}",
+                               codes[i], elsewhere->port);
+      sync_proxy_fault (front, fault);
+      g_assert_false (sync_run (f->a, f->admin_a, url, "redirected", 0, NULL, NULL, &error));
+      g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SERVER);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, named));
+      g_assert_nonnull (strstr (error->message, "redirect"));
+      g_assert_null (strstr (error->message, "s3cret"));
+      g_clear_error (&error);
+      banso_test_assert_whole (f->a);
+    }
+
+  stats = sync_proxy_stats (elsewhere);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stats), "requests"), ==, 0);
+  /* The server itself still had every request with the password. */
+  g_clear_pointer (&stats, json_node_unref);
+  stats = sync_proxy_stats (front);
+  recent = json_object_get_array_member (json_node_get_object (stats), "recent");
+  g_assert_cmpuint (json_array_get_length (recent), >, 0);
+  for (guint i = 0; i < json_array_get_length (recent); i++)
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (recent, i), "auth"));
+
+  sync_proxy_fault (front, "{\"mode\":\"pass\"}");
+  g_assert_true (sync_run (f->a, f->admin_a, url, "redirected", 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_helper_stop (elsewhere);
+  sync_helper_stop (front);
+  sync_helper_stop (locked);
+}
+
 static void
 test_tls (Fixture       *f,
           gconstpointer  data)
@@ -609,6 +665,7 @@ main (int   argc,
   g_test_add ("/sync/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
   g_test_add ("/sync/no-bulk-get", Fixture, NULL, fixture_setup, test_no_bulk_get, fixture_teardown);
   g_test_add ("/sync/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
+  g_test_add ("/sync/redirect", Fixture, NULL, fixture_setup, test_redirect, fixture_teardown);
   g_test_add ("/sync/tls", Fixture, NULL, fixture_setup, test_tls, fixture_teardown);
 
   status = g_test_run ();
