@@ -459,6 +459,13 @@ test_faults (Fixture       *f,
       rename_head (f->a, f->admin_a, id, name);
       sync_ok (f->a, f->admin_a, server_url, "faults", NULL);
 
+      /* What B pulled came from the server and is not offered back: a
+       * _revs_diff needs a change of B's own. */
+      if (strstr (faults[i].fault, "_revs_diff") != NULL)
+        {
+          g_autofree char *own = some_household (f->b, 50);
+          rename_head (f->b, f->admin_b, own, "Lò Thị Xuân");
+        }
       sync_proxy_fault (proxy, faults[i].fault);
       g_assert_false (sync_run (f->b, f->admin_b, url, "faults", 25, NULL, NULL, &error));
       g_assert_nonnull (error);
@@ -475,6 +482,7 @@ test_faults (Fixture       *f,
       g_clear_error (&error);
       g_assert_true (sync_run (f->b, f->admin_b, url, "faults", 25, NULL, NULL, &error));
       g_assert_no_error (error);
+      sync_ok (f->a, f->admin_a, server_url, "faults", NULL);
       assert_converged (f->a, f->b);
     }
   sync_helper_stop (proxy);
@@ -568,6 +576,85 @@ test_password (Fixture       *f,
   g_assert_null (banso_sync_client_new ("ftp://example.org", NULL, NULL, NULL, &error));
   g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SETTINGS);
   sync_helper_stop (locked);
+}
+
+typedef struct
+{
+  BansoStore *store;
+  BansoUser  *user;
+  const char *url;
+  gboolean    ok;
+  GError     *error;
+  gint        finished;
+} FlakyRun;
+
+static gpointer
+flaky_run_thread (gpointer data)
+{
+  FlakyRun *run = data;
+
+  run->ok = sync_run (run->store, run->user, run->url, "flaky", 20, NULL, NULL, &run->error);
+  g_atomic_int_set (&run->finished, 1);
+  return NULL;
+}
+
+/* A link that drops every 2 seconds: every run keeps what it got and moves
+ * the count forward, a document pulled from the server is never offered back
+ * to it, and the sync completes. */
+static void
+test_flaky_link (Fixture       *f,
+                 gconstpointer  data)
+{
+  SyncHelper *proxy = sync_helper_start_proxy (server->port);
+  g_autofree char *url = sync_helper_url (proxy, NULL);
+  gint64 before = local_live_docs (f->b);
+  gint64 total, diffs_before, diffs_after;
+  guint runs = 0, cut = 0;
+
+  fill (f->a, 2500, 37);
+  sync_ok (f->a, f->admin_a, server_url, "flaky", NULL);
+  total = local_live_docs (f->a);
+  diffs_before = count_requests (proxy, "_revs_diff");
+
+  for (;;)
+    {
+      FlakyRun run = { f->b, f->admin_b, url, FALSE, NULL, 0 };
+      GThread *thread;
+      gint64 now;
+
+      g_assert_cmpuint (runs, <, 40);
+      /* A slow link while it is up, so that a whole pull takes several. */
+      sync_proxy_fault (proxy, "{\"mode\":\"delay\",\"delay\":0.03}");
+      thread = g_thread_new ("flaky-sync", flaky_run_thread, &run);
+      for (guint i = 0; i < 20 && !g_atomic_int_get (&run.finished); i++)
+        g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+      sync_proxy_fault (proxy, "{\"mode\":\"reset\"}");
+      g_thread_join (thread);
+      runs++;
+      now = local_live_docs (f->b);
+      g_test_message ("run %u: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " records%s%s", runs,
+                      now, total, run.ok ? ", done" : ": ", run.ok ? "" : run.error->message);
+      if (run.ok)
+        break;
+      cut++;
+      g_assert_error (run.error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NETWORK);
+      g_clear_error (&run.error);
+      /* Every run that was cut moved the count forward. */
+      g_assert_cmpint (now, >, before);
+      before = now;
+      banso_test_assert_whole (f->b);
+    }
+  g_assert_cmpuint (cut, >=, 2);
+  sync_proxy_fault (proxy, "{\"mode\":\"pass\"}");
+  assert_converged (f->a, f->b);
+
+  /* Nothing B has came from anywhere but the server: a run now sends it
+   * nothing, not even a _revs_diff. */
+  diffs_after = count_requests (proxy, "_revs_diff");
+  sync_ok (f->b, f->admin_b, url, "flaky", NULL);
+  g_assert_cmpint (count_requests (proxy, "_revs_diff"), ==, diffs_after);
+  g_test_message ("%u runs, %" G_GINT64_FORMAT " _revs_diff requests", runs, diffs_after - diffs_before);
+  sync_helper_stop (proxy);
 }
 
 /* A server that answers a write with a redirect: a 302 would turn the PUT
@@ -665,6 +752,7 @@ main (int   argc,
   g_test_add ("/sync/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
   g_test_add ("/sync/no-bulk-get", Fixture, NULL, fixture_setup, test_no_bulk_get, fixture_teardown);
   g_test_add ("/sync/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
+  g_test_add ("/sync/flaky-link", Fixture, NULL, fixture_setup, test_flaky_link, fixture_teardown);
   g_test_add ("/sync/redirect", Fixture, NULL, fixture_setup, test_redirect, fixture_teardown);
   g_test_add ("/sync/tls", Fixture, NULL, fixture_setup, test_tls, fixture_teardown);
 
