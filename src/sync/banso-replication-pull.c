@@ -399,9 +399,12 @@ pull_fetch_thread (gpointer data)
 }
 
 /* Pulled documents go into one open transaction, committed with the
- * checkpoint that covers them every COMMIT_EVERY documents, at the end, and
- * whenever the fetcher keeps us waiting: each commit waits for the disk. */
+ * checkpoint that covers them every COMMIT_EVERY documents, at least once a
+ * second (so that a run on a link that drops every few seconds keeps what it
+ * got), at the end, and whenever the fetcher keeps us waiting: each commit
+ * waits for the disk. */
 #define COMMIT_EVERY   2000
+#define COMMIT_MS      1000
 #define COMMIT_IDLE_MS 100
 
 typedef struct
@@ -409,6 +412,7 @@ typedef struct
   BansoTxn *txn;
   JsonNode *seq;      /* the last applied batch's, not yet committed */
   guint     docs;
+  gint64    opened;   /* monotonic time the transaction began */
 } Open;
 
 static gboolean
@@ -451,8 +455,12 @@ apply_batch (BansoRun   *run,
              PullBatch  *batch,
              GError    **error)
 {
-  if (open->txn == NULL && (open->txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
-    return FALSE;
+  if (open->txn == NULL)
+    {
+      if ((open->txn = banso_store_begin (run->r->store, run->r->user, error)) == NULL)
+        return FALSE;
+      open->opened = g_get_monotonic_time ();
+    }
 
   for (guint i = 0; batch->docs != NULL && i < batch->docs->len; i++)
     {
@@ -541,7 +549,9 @@ _banso_run_pull (BansoRun  *run,
           break;
         }
       if (!apply_batch (run, &open, batch, error) ||
-          ((batch->end || open.docs >= COMMIT_EVERY) && !commit_open (run, &pipe, &open, error)))
+          ((batch->end || open.docs >= COMMIT_EVERY ||
+            g_get_monotonic_time () - open.opened >= COMMIT_MS * G_TIME_SPAN_MILLISECOND) &&
+           !commit_open (run, &pipe, &open, error)))
         {
           pull_batch_free (batch);
           ok = FALSE;

@@ -37,10 +37,39 @@ local_doc_free (LocalDoc *d)
   g_free (d);
 }
 
+/* Whether this office pulls from the same server database: then a document
+ * whose current revision a pull wrote came from there, and offering it back
+ * would only cost a _revs_diff. An office that never pulled from it (a new
+ * server) is sent everything. */
+static gboolean
+pulls_from_same_server (BansoRun  *run,
+                        GError   **error)
+{
+  const char *server = banso_sync_client_get_server (run->r->client);
+  g_autofree char *pull_id = banso_replication_id (run->r->store, server, run->r->database,
+                                                    BANSO_SYNC_PULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+  sqlite3 *db;
+
+  if ((db = banso_store_acquire_reader (run->r->store, error)) == NULL)
+    return FALSE;
+  stmt = banso_sql_prepare (db, "SELECT 1 FROM sync_checkpoints WHERE replication_id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, pull_id, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  banso_store_release_reader (run->r->store, db);
+  return found;
+}
+
 static GPtrArray *
 read_local_changes (BansoRun  *run,
                     gint64     since,
                     guint      limit,
+                    gboolean   skip_pulled,
                     gint64    *out_last,
                     GError   **error)
 {
@@ -54,8 +83,11 @@ read_local_changes (BansoRun  *run,
   if ((db = banso_store_acquire_reader (run->r->store, error)) == NULL)
     return NULL;
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
-  stmt = banso_sql_prepare (db, "SELECT id, type, seq FROM documents WHERE seq > ?1 AND source IS NULL"
-                                " ORDER BY seq LIMIT ?2", error);
+  stmt = banso_sql_prepare (db, skip_pulled
+                                ? "SELECT id, type, seq FROM documents WHERE seq > ?1 AND source IS NULL"
+                                  " AND pulled_seq IS NOT seq ORDER BY seq LIMIT ?2"
+                                : "SELECT id, type, seq FROM documents WHERE seq > ?1 AND source IS NULL"
+                                  " ORDER BY seq LIMIT ?2", error);
   if (stmt == NULL || (reader = banso_revtree_reader_new (db, error)) == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, since);
@@ -315,12 +347,20 @@ _banso_run_push (BansoRun  *run,
                  GError   **error)
 {
   g_autoptr(JsonNode) since_node = NULL;
+  g_autoptr(GError) check_error = NULL;
   gint64 since, total;
   guint64 done = 0;
+  gboolean skip_pulled;
 
   if ((since_node = _banso_run_start_checkpoints (run, error)) == NULL)
     return FALSE;
   since = JSON_NODE_HOLDS_VALUE (since_node) ? json_node_get_int (since_node) : 0;
+  skip_pulled = pulls_from_same_server (run, &check_error);
+  if (check_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      return FALSE;
+    }
   total = _banso_sync_count_since (run->r->store, since, NULL);
   if (run->r->progress)
     run->r->progress (BANSO_SYNC_PUSH, 0, MAX (total, 0), run->r->progress_data);
@@ -339,7 +379,7 @@ _banso_run_push (BansoRun  *run,
 
       if (_banso_run_cancelled (run, error))
         return FALSE;
-      if ((docs = read_local_changes (run, since, run->batch, &last, error)) == NULL)
+      if ((docs = read_local_changes (run, since, run->batch, skip_pulled, &last, error)) == NULL)
         return FALSE;
       if (docs->len == 0)
         return TRUE;

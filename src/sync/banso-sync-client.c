@@ -359,6 +359,33 @@ read_reply (BansoSyncClient  *self,
     }
 }
 
+/* The server sent the request elsewhere: said with the server's address and
+ * where it pointed, without any user name or password the target holds. */
+static void
+set_redirect_error (BansoSyncClient  *self,
+                    SoupMessage      *msg,
+                    const char       *method,
+                    const char       *url,
+                    guint             status,
+                    GError          **error)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                       "Location");
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *shown = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (soup_message_get_uri (msg), location, G_URI_FLAGS_NONE, NULL);
+  shown = target ? g_uri_to_string_partial (target, G_URI_HIDE_USERINFO) : g_strdup ("?");
+  /* Translators: the first %s is the server's address, then the method and
+   * address of the request, the HTTP status and the address it pointed to. */
+  g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SERVER,
+               _("The server %s answered %s %s with a redirect (HTTP %u) to %s. Banso does not "
+                 "follow redirects, so that records and the password go only to the server set; "
+                 "if the new address is right, enter it in the sync settings."),
+               self->server, method, url, status, shown);
+}
+
 /* Sends one request and reads the whole answer, whatever its status; %NULL
  * with @error when no answer came. */
 static GByteArray *
@@ -391,6 +418,9 @@ retry:
                      _("Server address: “%s” is not a valid address."), url);
         return NULL;
       }
+    /* A redirect is never followed: a 302 would turn a write into a GET,
+     * and the password set for this server would go to another host. */
+    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
     headers = soup_message_get_request_headers (msg);
     soup_message_headers_replace (headers, "Accept", "application/json");
     if (self->authorization != NULL)
@@ -428,6 +458,12 @@ retry:
     status = soup_message_get_status (msg);
     if (out_status)
       *out_status = status;
+    if (SOUP_STATUS_IS_REDIRECTION (status))
+      {
+        set_redirect_error (self, msg, method, url, status, error);
+        g_input_stream_close (in, NULL, NULL);
+        return NULL;
+      }
 
     /* A server that cannot read gzip bodies says so once; plain from then on. */
     if (gzipped && (status == SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE || status == SOUP_STATUS_BAD_REQUEST))

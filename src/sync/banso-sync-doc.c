@@ -257,6 +257,35 @@ damaged_history (GError     **error,
                _("The server sent record %s with a damaged revision history (%s)."), id, server);
 }
 
+/* CouchDB's form of a revision hash: lowercase hexadecimal digits only. */
+static gboolean
+is_hex_hash (const char *hash)
+{
+  if (*hash == '\0')
+    return FALSE;
+  for (; *hash != '\0'; hash++)
+    if (!g_ascii_isdigit (*hash) && !(*hash >= 'a' && *hash <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+/* A revision is N-hex and nothing else: a generation of decimal digits
+ * without a sign or a leading zero, a dash, a hash. strtoul alone would read
+ * "1(-a" as generation 1 and the history would then rewrite it as "1-a". */
+static gboolean
+is_revision (const char *rev)
+{
+  const char *p = rev;
+
+  if (rev == NULL || !g_ascii_isdigit (*p) || *p == '0')
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p - rev > 9 || *p != '-')
+    return FALSE;
+  return is_hex_hash (p + 1);
+}
+
 /* Checks what the members said and makes the document of it. */
 static BansoSyncDoc *
 doc_from_fields (Fields      *f,
@@ -269,8 +298,7 @@ doc_from_fields (Fields      *f,
   const char *rev = f->rev ? f->rev->str : NULL;
   const char *dash = rev ? strchr (rev, '-') : NULL;
 
-  if (id == NULL || *id == '\0' || dash == NULL || dash[1] == '\0' ||
-      banso_revision_generation (rev) == 0)
+  if (id == NULL || *id == '\0' || !is_revision (rev))
     {
       g_set_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_BAD_REPLY,
                    _("The server sent a record without a valid id or revision (%s, record %s)."),
@@ -290,7 +318,7 @@ doc_from_fields (Fields      *f,
       const char *hash = g_ptr_array_index (f->hashes, i);
       g_autofree char *r = NULL;
 
-      if (*hash == '\0' || (i == 0 && strcmp (hash, dash + 1) != 0))
+      if (!is_hex_hash (hash) || (i == 0 && strcmp (hash, dash + 1) != 0))
         {
           damaged_history (error, id, server);
           return NULL;

@@ -24,6 +24,9 @@ forwarded, never counted):
                                                         (null: all of them)
                               "status": 503,            for mode status
                               "body": "...",            for mode status
+                              "location": "URL",        for mode status: a
+                                                        Location header (a
+                                                        redirect with 302)
                               "after_bytes": N,         truncate (default 0),
                                                         hang (default 16)
                               "delay": seconds}         for mode delay
@@ -34,7 +37,9 @@ forwarded, never counted):
                          "bytes_out": n, "connections": n (client
                          connections that carried a proxied request),
                          "by_mode": {...}, "recent": [{method, path, status,
-                         fault}, ... the last 200]}
+                         fault, auth}, ... the last 200]}
+                        auth: whether the request carried an Authorization
+                        header.
                         bytes_in: request bytes received from clients (head
                         and body); bytes_out: response bytes sent to them.
   POST /__proxy/reset   zeroes the stats and ends the fault.
@@ -91,7 +96,8 @@ RECENT = 200
 MODES = {"pass", "status", "drop", "kill-after-forward", "truncate", "corrupt",
          "reset", "hang", "delay"}
 GARBAGE = b"\xff\x00<!-- not json -->\xfe{{{"
-REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized",
+REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found",
+           307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized",
            403: "Forbidden", 404: "Not Found", 409: "Conflict",
            413: "Request Entity Too Large", 500: "Internal Server Error",
            502: "Bad Gateway", 503: "Service Unavailable",
@@ -119,6 +125,7 @@ class Fault:
         self.remaining = None if count is None else int(count)
         self.status = int(spec.get("status", 503))
         self.body = spec.get("body")
+        self.location = spec.get("location")
         default_after = 16 if self.mode == "hang" else 0
         self.after_bytes = int(spec.get("after_bytes", default_after))
         self.delay = float(spec.get("delay", 0))
@@ -151,13 +158,13 @@ class Stats:
         self.by_mode = {}
         self.recent = []
 
-    def note(self, method, target, mode):
+    def note(self, method, target, mode, auth=False):
         self.requests += 1
         if mode != "pass":
             self.faults += 1
             self.by_mode[mode] = self.by_mode.get(mode, 0) + 1
         entry = {"method": method, "path": target, "fault": mode,
-                 "status": None}
+                 "status": None, "auth": auth}
         self.recent.append(entry)
         del self.recent[:-RECENT]
         return entry
@@ -328,12 +335,16 @@ class Connection:
                             struct.pack("ii", 1, 0))
         self.cwriter.transport.abort()
 
-    async def answer(self, status, obj, keep_alive=True, count=True):
+    async def answer(self, status, obj, keep_alive=True, count=True,
+                     location=None):
         body = obj if isinstance(obj, bytes) else json.dumps(obj).encode()
+        headers = [("Content-Type", "application/json"),
+                   ("Content-Length", str(len(body))),
+                   ("Connection", "keep-alive" if keep_alive else "close")]
+        if location is not None:
+            headers.append(("Location", location))
         head = Message("HTTP/1.1 %d %s" % (status, REASONS.get(status, "Error")),
-                       [("Content-Type", "application/json"),
-                        ("Content-Length", str(len(body))),
-                        ("Connection", "keep-alive" if keep_alive else "close")])
+                       headers)
         self.send(head.encode() + body, count)
         await self.cwriter.drain()
 
@@ -409,7 +420,8 @@ class Connection:
                 self.counted = True
             fault = self.proxy.fault
             mode = fault.take(method, target)
-            entry = stats.note(method, target, mode)
+            entry = stats.note(method, target, mode,
+                               req.get("authorization") is not None)
 
             if mode == "reset":
                 self.reset_client()
@@ -425,7 +437,8 @@ class Connection:
                     obj = {"error": "proxy_fault",
                            "reason": "fault-proxy answered %d" % status}
                 entry["status"] = status
-                await self.answer(status, obj, not client_close)
+                await self.answer(status, obj, not client_close,
+                                  location=fault.location)
                 if client_close:
                     return
                 continue

@@ -120,6 +120,18 @@ test_wrong_replies (void)
     { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"2-b\", \"_revisions\": {\"start\": 2.0, \"ids\": [\"b\"]}}}]",
       BANSO_SYNC_REPLY_OPEN_REVS, "damaged revision history" },
     { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"1-b\"}}]", BANSO_SYNC_REPLY_OPEN_REVS, "damaged revision history" },
+    /* Found by fuzzing: strtoul read "1(-a" as generation 1, and the history
+     * rewrote it as "1-a". */
+    { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"1(-a\", \"_revisions\": {\"start\": 1, \"ids\": [\"a\"]}}}]",
+      BANSO_SYNC_REPLY_OPEN_REVS, "without a valid id or revision (" SERVER ", record h1)" },
+    { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"+1-a\", \"_revisions\": {\"start\": 1, \"ids\": [\"a\"]}}}]",
+      BANSO_SYNC_REPLY_OPEN_REVS, "without a valid id or revision (" SERVER ", record h1)" },
+    { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"01-a\", \"_revisions\": {\"start\": 1, \"ids\": [\"a\"]}}}]",
+      BANSO_SYNC_REPLY_OPEN_REVS, "without a valid id or revision (" SERVER ", record h1)" },
+    { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"1-a z\", \"_revisions\": {\"start\": 1, \"ids\": [\"a z\"]}}}]",
+      BANSO_SYNC_REPLY_OPEN_REVS, "without a valid id or revision (" SERVER ", record h1)" },
+    { "[{\"ok\": {\"_id\": \"h1\", \"_rev\": \"2-b\", \"_revisions\": {\"start\": 2, \"ids\": [\"b\", \"a/../x\"]}}}]",
+      BANSO_SYNC_REPLY_OPEN_REVS, "record h1 with a damaged revision history (" SERVER ")" },
   };
   g_autoptr(GString) deep = g_string_new ("[{\"ok\": {\"_id\": \"a\", \"x\": ");
 

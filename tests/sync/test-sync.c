@@ -459,6 +459,13 @@ test_faults (Fixture       *f,
       rename_head (f->a, f->admin_a, id, name);
       sync_ok (f->a, f->admin_a, server_url, "faults", NULL);
 
+      /* What B pulled came from the server and is not offered back: a
+       * _revs_diff needs a change of B's own. */
+      if (strstr (faults[i].fault, "_revs_diff") != NULL)
+        {
+          g_autofree char *own = some_household (f->b, 50);
+          rename_head (f->b, f->admin_b, own, "Lò Thị Xuân");
+        }
       sync_proxy_fault (proxy, faults[i].fault);
       g_assert_false (sync_run (f->b, f->admin_b, url, "faults", 25, NULL, NULL, &error));
       g_assert_nonnull (error);
@@ -475,6 +482,7 @@ test_faults (Fixture       *f,
       g_clear_error (&error);
       g_assert_true (sync_run (f->b, f->admin_b, url, "faults", 25, NULL, NULL, &error));
       g_assert_no_error (error);
+      sync_ok (f->a, f->admin_a, server_url, "faults", NULL);
       assert_converged (f->a, f->b);
     }
   sync_helper_stop (proxy);
@@ -570,6 +578,141 @@ test_password (Fixture       *f,
   sync_helper_stop (locked);
 }
 
+typedef struct
+{
+  BansoStore *store;
+  BansoUser  *user;
+  const char *url;
+  gboolean    ok;
+  GError     *error;
+  gint        finished;
+} FlakyRun;
+
+static gpointer
+flaky_run_thread (gpointer data)
+{
+  FlakyRun *run = data;
+
+  run->ok = sync_run (run->store, run->user, run->url, "flaky", 20, NULL, NULL, &run->error);
+  g_atomic_int_set (&run->finished, 1);
+  return NULL;
+}
+
+/* A link that drops every 2 seconds: every run keeps what it got and moves
+ * the count forward, a document pulled from the server is never offered back
+ * to it, and the sync completes. */
+static void
+test_flaky_link (Fixture       *f,
+                 gconstpointer  data)
+{
+  SyncHelper *proxy = sync_helper_start_proxy (server->port);
+  g_autofree char *url = sync_helper_url (proxy, NULL);
+  gint64 before = local_live_docs (f->b);
+  gint64 total, diffs_before, diffs_after;
+  guint runs = 0, cut = 0;
+
+  fill (f->a, 2500, 37);
+  sync_ok (f->a, f->admin_a, server_url, "flaky", NULL);
+  total = local_live_docs (f->a);
+  diffs_before = count_requests (proxy, "_revs_diff");
+
+  for (;;)
+    {
+      FlakyRun run = { f->b, f->admin_b, url, FALSE, NULL, 0 };
+      GThread *thread;
+      gint64 now;
+
+      g_assert_cmpuint (runs, <, 40);
+      /* A slow link while it is up, so that a whole pull takes several. */
+      sync_proxy_fault (proxy, "{\"mode\":\"delay\",\"delay\":0.03}");
+      thread = g_thread_new ("flaky-sync", flaky_run_thread, &run);
+      for (guint i = 0; i < 20 && !g_atomic_int_get (&run.finished); i++)
+        g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+      sync_proxy_fault (proxy, "{\"mode\":\"reset\"}");
+      g_thread_join (thread);
+      runs++;
+      now = local_live_docs (f->b);
+      g_test_message ("run %u: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " records%s%s", runs,
+                      now, total, run.ok ? ", done" : ": ", run.ok ? "" : run.error->message);
+      if (run.ok)
+        break;
+      cut++;
+      g_assert_error (run.error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_NETWORK);
+      g_clear_error (&run.error);
+      /* Every run that was cut moved the count forward. */
+      g_assert_cmpint (now, >, before);
+      before = now;
+      banso_test_assert_whole (f->b);
+    }
+  g_assert_cmpuint (cut, >=, 2);
+  sync_proxy_fault (proxy, "{\"mode\":\"pass\"}");
+  assert_converged (f->a, f->b);
+
+  /* Nothing B has came from anywhere but the server: a run now sends it
+   * nothing, not even a _revs_diff. */
+  diffs_after = count_requests (proxy, "_revs_diff");
+  sync_ok (f->b, f->admin_b, url, "flaky", NULL);
+  g_assert_cmpint (count_requests (proxy, "_revs_diff"), ==, diffs_after);
+  g_test_message ("%u runs, %" G_GINT64_FORMAT " _revs_diff requests", runs, diffs_after - diffs_before);
+  sync_helper_stop (proxy);
+}
+
+/* A server that answers a write with a redirect: a 302 would turn the PUT
+ * or POST into a GET elsewhere. The sync stops with a message that names the
+ * server that redirected, and the other host sees neither a request nor the
+ * password. */
+static void
+test_redirect (Fixture       *f,
+               gconstpointer  data)
+{
+  SyncHelper *locked = sync_helper_start_server ("office:s3cret");
+  SyncHelper *front = sync_helper_start_proxy (locked->port);
+  SyncHelper *elsewhere = sync_helper_start_proxy (locked->port);
+  g_autofree char *url = g_strdup_printf ("http://office:s3cret@127.0.0.1:%u", front->port);
+  g_autofree char *named = g_strdup_printf ("http://127.0.0.1:%u", front->port);
+  g_autofree char *fault = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  JsonArray *recent;
+
+  fill (f->a, 5, 29);
+  for (guint i = 0; i < 2; i++)
+    {
+      static const guint codes[] = { 302, 307 };
+
+      g_free (fault);
+      fault = g_strdup_printf ("{\"mode\":\"status\",\"status\":%u,\"method\":\"PUT|POST\","
+                               "\"location\":\"http://localhost:%u/elsewhere\"}",
+                               codes[i], elsewhere->port);
+      sync_proxy_fault (front, fault);
+      g_assert_false (sync_run (f->a, f->admin_a, url, "redirected", 0, NULL, NULL, &error));
+      g_assert_error (error, BANSO_SYNC_ERROR, BANSO_SYNC_ERROR_SERVER);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, named));
+      g_assert_nonnull (strstr (error->message, "redirect"));
+      g_assert_null (strstr (error->message, "s3cret"));
+      g_clear_error (&error);
+      banso_test_assert_whole (f->a);
+    }
+
+  stats = sync_proxy_stats (elsewhere);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (stats), "requests"), ==, 0);
+  /* The server itself still had every request with the password. */
+  g_clear_pointer (&stats, json_node_unref);
+  stats = sync_proxy_stats (front);
+  recent = json_object_get_array_member (json_node_get_object (stats), "recent");
+  g_assert_cmpuint (json_array_get_length (recent), >, 0);
+  for (guint i = 0; i < json_array_get_length (recent); i++)
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (recent, i), "auth"));
+
+  sync_proxy_fault (front, "{\"mode\":\"pass\"}");
+  g_assert_true (sync_run (f->a, f->admin_a, url, "redirected", 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sync_helper_stop (elsewhere);
+  sync_helper_stop (front);
+  sync_helper_stop (locked);
+}
+
 static void
 test_tls (Fixture       *f,
           gconstpointer  data)
@@ -609,6 +752,8 @@ main (int   argc,
   g_test_add ("/sync/too-large", Fixture, NULL, fixture_setup, test_too_large, fixture_teardown);
   g_test_add ("/sync/no-bulk-get", Fixture, NULL, fixture_setup, test_no_bulk_get, fixture_teardown);
   g_test_add ("/sync/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
+  g_test_add ("/sync/flaky-link", Fixture, NULL, fixture_setup, test_flaky_link, fixture_teardown);
+  g_test_add ("/sync/redirect", Fixture, NULL, fixture_setup, test_redirect, fixture_teardown);
   g_test_add ("/sync/tls", Fixture, NULL, fixture_setup, test_tls, fixture_teardown);
 
   status = g_test_run ();
