@@ -103,6 +103,7 @@ typedef struct
   BansoHousehold      *current;
   const char          *current_key;      /* owned by seen_keys */
   guint                current_line;
+  char                *first_row[N_COLUMNS]; /* household fields as its first row gave them */
   GHashTable          *seen_keys;        /* key → first line */
   GHashTable          *communes;         /* code → TRUE */
   GHashTable          *villages;         /* "commune\nfold" → id */
@@ -430,6 +431,63 @@ read_poverty_history (Import     *imp,
     }
 }
 
+/* The columns that describe the household rather than the member: a later
+ * row of the household that fills one in must agree with the first row, or
+ * the file is refused rather than one of them dropped unseen. */
+static const int household_columns[] = {
+  COL_VILLAGE, COL_ADDRESS, COL_POVERTY_YEAR, COL_POVERTY_STATUS, COL_NOTES,
+};
+
+static void
+remember_household_fields (Import *imp)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (household_columns); i++)
+    {
+      int column = household_columns[i];
+      g_free (imp->first_row[column]);
+      imp->first_row[column] = g_strdup (field (imp, column));
+    }
+}
+
+static gboolean
+same_field (int         column,
+            const char *a,
+            const char *b)
+{
+  g_autofree char *fold_a = NULL;
+  g_autofree char *fold_b = NULL;
+
+  if (column != COL_VILLAGE && column != COL_POVERTY_STATUS)
+    return strcmp (a, b) == 0;
+  fold_a = banso_fold (a, -1);
+  fold_b = banso_fold (b, -1);
+  return strcmp (fold_a, fold_b) == 0;
+}
+
+static void
+check_household_fields (Import     *imp,
+                        const char *key,
+                        guint       line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (household_columns); i++)
+    {
+      int column = household_columns[i];
+      const char *first = imp->first_row[column] ? imp->first_row[column] : "";
+      const char *text = field (imp, column);
+
+      if (*text == '\0' || same_field (column, first, text))
+        continue;
+      if (*first == '\0')
+        add_problem (imp, line, column,
+                     _("household %s leaves this column empty on line %u but has “%s” here; the rows of one household must agree."),
+                     key, imp->current_line, text);
+      else
+        add_problem (imp, line, column,
+                     _("household %s has “%s” in this column on line %u but “%s” here; the rows of one household must agree."),
+                     key, first, imp->current_line, text);
+    }
+}
+
 static void
 read_member_row (Import *imp)
 {
@@ -470,6 +528,7 @@ read_member_row (Import *imp)
       if (is_document_id (key))
         imp->current->id = g_strdup (key);
       imp->current_line = line;
+      remember_household_fields (imp);
 
       if (!g_hash_table_contains (imp->communes, commune))
         add_problem (imp, line, COL_COMMUNE_CODE,
@@ -526,6 +585,8 @@ read_member_row (Import *imp)
                    _("household %s is in commune %s on line %u but in %s here."),
                    key, imp->current->commune, imp->current_line, commune);
     }
+  else
+    check_household_fields (imp, key, line);
 
   /* A member id is kept, so that links to a member (a prestigious person)
    * survive a move between offices. */
@@ -653,6 +714,8 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->last_village[0], g_free);
   g_clear_pointer (&imp->last_village[1], g_free);
   imp->last_village_id = NULL;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&imp->first_row[i], g_free);
   g_clear_pointer (&imp->ethnic, g_hash_table_unref);
   g_mutex_clear (&imp->lock);
 }

@@ -764,6 +764,71 @@ test_non_contiguous (Fixture       *f,
   g_assert_nonnull (strstr (problem->message, "2"));
 }
 
+/* A later row of a household that gives another village, address, poverty
+ * status or notes refuses the file, naming both lines and the column; a later
+ * row that leaves them empty or repeats them (in another spelling of the
+ * village) is read as the first row says. */
+static void
+test_rows_disagree (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *column;
+    const char *first;
+    const char *second;
+  } cases[] = {
+    { "village", "Bản Mòng", "Bản Nà" },
+    { "address", "Số 3", "Số 5" },
+    { "poverty_status", "poor", "near-poor" },
+    { "notes", "", "Chuyển đến năm 2020" },
+  };
+  g_autofree char *ok_csv = NULL;
+  g_autofree char *ok_path = NULL;
+  g_autoptr(BansoImportResult) ok = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  BansoHousehold *h;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *csv = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(BansoImportResult) result = NULL;
+      BansoImportProblem *problem;
+
+      csv = g_strdup_printf ("household,commune_code,member_name,relation,%s\n"
+                             "H0,%s,Vàng A Sử,head,\n"
+                             "H1,%s,Lò Văn Pơm,head,%s\n"
+                             "H1,%s,Quàng Thị Ẻ,spouse,\n"
+                             "H1,%s,Lò Thị Ngọc,child,%s\n",
+                             cases[i].column, f->a, f->a, cases[i].first, f->a, f->a,
+                             cases[i].second);
+      path = write_file (f, csv, -1);
+      result = import_refused (f, path, 5, cases[i].column);
+      g_assert_cmpuint (result->problems->len, ==, 1);
+      problem = g_ptr_array_index (result->problems, 0);
+      g_assert_nonnull (strstr (problem->message, "H1"));
+      g_assert_nonnull (strstr (problem->message, "line 3"));
+      g_assert_nonnull (strstr (problem->message, cases[i].second));
+      if (*cases[i].first)
+        g_assert_nonnull (strstr (problem->message, cases[i].first));
+    }
+
+  ok_csv = g_strdup_printf ("household,commune_code,village,address,member_name,relation,"
+                            "poverty_status,notes\n"
+                            "H1,%s,Bản Mòng,Số 3,Lò Văn Pơm,head,poor,Gia đình đông con\n"
+                            "H1,%s,,,Quàng Thị Ẻ,spouse,,\n"
+                            "H1,%s,Ban Mong,Số 3,Lò Thị Ngọc,child,Poor,Gia đình đông con\n",
+                            f->a, f->a, f->a);
+  ok_path = write_file (f, ok_csv, -1);
+  ok = import_ok (f, f->store, ok_path);
+  g_assert_cmpuint (ok->households, ==, 1);
+  g_assert_cmpuint (ok->members, ==, 3);
+  all = load_all (f->store);
+  h = find_by_head (all, "Lò Văn Pơm");
+  g_assert_cmpstr (h->address, ==, "Số 3");
+  g_assert_cmpstr (h->notes, ==, "Gia đình đông con");
+}
+
 static void
 test_no_head (Fixture       *f,
               gconstpointer  data)
@@ -1213,6 +1278,7 @@ main (int   argc,
   BANSO_TEST_ADD ("/household-csv/poverty-history", test_poverty_history);
   BANSO_TEST_ADD ("/household-csv/refuse/non-contiguous", test_non_contiguous);
   BANSO_TEST_ADD ("/household-csv/refuse/no-head", test_no_head);
+  BANSO_TEST_ADD ("/household-csv/refuse/rows-disagree", test_rows_disagree);
   BANSO_TEST_ADD ("/household-csv/export/filter", test_export_filter);
   BANSO_TEST_ADD ("/household-csv/round-trip", test_round_trip);
   BANSO_TEST_ADD ("/household-csv/round-trip/exact", test_round_trip_exact);
