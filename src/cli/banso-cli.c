@@ -177,6 +177,8 @@ cmd_demo (int    argc,
   if (!banso_archive_demo_generate (store, BANSO_DEMO_PROVINCE, NULL, &error))
     return fail (g_steal_pointer (&error));
 
+  if (!banso_store_checkpoint (store, &error))
+    return fail (g_steal_pointer (&error));
   g_printerr (_("Created the demo district with %d households in %s\n"), households,
               banso_store_get_path (store));
   return EXIT_SUCCESS;
@@ -231,6 +233,8 @@ cmd_import (int    argc,
       return EXIT_FAILURE;
     }
 
+  if (!banso_store_checkpoint (store, &error))
+    return fail (g_steal_pointer (&error));
   if (result->converted_from != NULL)
     g_printerr (_("The file was converted from %s.\n"), result->converted_from);
   g_printerr (_("Imported %u households with %u members (%u new villages).\n"),

@@ -110,7 +110,14 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
-  uri = g_strdup_printf ("file:%s?mode=ro", path);
+  /* In a file: URI, '#', '?' and '%' mean something: the path is escaped, or
+   * a folder named “Hồ sơ #1 ?%41” would name another file. */
+  {
+    g_autofree char *abs = g_canonicalize_filename (path, NULL);
+    g_autofree char *escaped = g_uri_escape_string (abs, "/", FALSE);
+
+    uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+  }
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   /* Another Banso may be writing the file for itself (a large import). */
   if (rc == SQLITE_OK)

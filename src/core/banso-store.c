@@ -670,6 +670,11 @@ banso_txn_commit (BansoTxn  *txn,
       banso_txn_rollback (txn);
       return FALSE;
     }
+  /* A bulk write leaves the file complete on its own, not only when the
+   * store closes: copies of banso.db taken meanwhile are whole. Still under
+   * the writer lock: the connection is this thread's until end_txn(). */
+  if (txn->bulk)
+    sqlite3_wal_checkpoint_v2 (self->writer, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   end_txn (txn);
 
   if (g_hash_table_size (txn->changed_types) > 0)
@@ -825,6 +830,37 @@ banso_store_get_meta (BansoStore *self,
   banso_store_release_reader (self, db);
 
   return value;
+}
+
+/**
+ * banso_store_checkpoint:
+ *
+ * Copies what the write-ahead log holds into the database file and empties
+ * the log, so that the file alone is complete: a copy of it taken after a
+ * bulk write (the demo, an import, a pull) holds every record. Readers in the
+ * middle of a read keep their pages; whatever they pin stays in the log until
+ * the next checkpoint, and the error says so.
+ */
+gboolean
+banso_store_checkpoint (BansoStore  *self,
+                        GError     **error)
+{
+  int rc, log_frames = 0, done_frames = 0;
+
+  g_return_val_if_fail (BANSO_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->writer_lock);
+  rc = sqlite3_wal_checkpoint_v2 (self->writer, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                  &log_frames, &done_frames);
+  g_mutex_unlock (&self->writer_lock);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_SQL,
+                   _("Could not copy the write-ahead log into the database %s: %s"),
+                   self->path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *

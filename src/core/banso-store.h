@@ -57,6 +57,8 @@ gboolean    banso_store_add_user          (BansoStore    *self,
                                            BansoUser     *acting,
                                            BansoUser     *user,
                                            GError       **error);
+gboolean    banso_store_checkpoint        (BansoStore    *self,
+                                           GError       **error);
 char       *banso_now_iso8601             (void);
 
 void        banso_store_add_connection_hook  (BansoConnectionHook hook);
