@@ -349,3 +349,31 @@ banso_widget_add_toast (GtkWidget  *widget,
 {
   banso_widget_show_toast (widget, adw_toast_new (title));
 }
+
+/**
+ * banso_format_count:
+ *
+ * A count with its thousands grouped the way the language of the window
+ * writes them: "21,114" in English, "21.114" in Vietnamese. The separator
+ * comes from the translation, not from the C library's locale: Banso may run
+ * in Vietnamese under a locale (C.UTF-8) that groups nothing.
+ *
+ * Returns: (transfer full): the count as text
+ */
+char *
+banso_format_count (guint64 count)
+{
+  /* Translators: what separates the thousands in 21,114 ("." in Vietnamese). */
+  const char *separator = C_("thousands separator", ",");
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  GString *out = g_string_new (NULL);
+  size_t len = strlen (digits);
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -27,5 +27,6 @@ void        banso_widget_show_toast      (GtkWidget   *widget,
                                           AdwToast    *toast);
 void        banso_widget_add_toast       (GtkWidget   *widget,
                                           const char  *title);
+char       *banso_format_count           (guint64      count);
 
 G_END_DECLS

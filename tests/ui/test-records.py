@@ -216,6 +216,11 @@ def step_delete_undo(app, main, households, shots):
                             'the household to leave the list': lambda: households.count() == 0}
                            )['the toast "%s"' % removed]
     households.wait_rows([], 'the household to leave the list')
+    # The Undo waits for the user: still there well after a toast's usual
+    # few seconds (it used to go after 10).
+    time.sleep(12)
+    if toast(main, 'Removed ' + HEAD) is None:
+        raise UIError('the Undo toast went by itself within 12 s of the removal')
     do_action(app.wait_find(removed, 'push button', 'Undo', what='the Undo button of the toast'))
     app.wait_all({'the toast "Restored"': lambda: toast(main, 'Restored'),
                   'the household back after Undo': lambda: households.count() == 1})

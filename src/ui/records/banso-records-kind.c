@@ -12,11 +12,12 @@
 #include "banso-household-form.h"
 #include "banso-prestige-form.h"
 #include "banso-records-kind.h"
+#include "banso-ui-utils.h"
 
 static char *
 format_households (guint count)
 {
-  g_autofree char *number = g_strdup_printf ("%'u", count);
+  g_autofree char *number = banso_format_count (count);
 
   return g_strdup_printf (ngettext ("%s household", "%s households", count), number);
 }
@@ -24,7 +25,7 @@ format_households (guint count)
 static char *
 format_persons (guint count)
 {
-  g_autofree char *number = g_strdup_printf ("%'u", count);
+  g_autofree char *number = banso_format_count (count);
 
   return g_strdup_printf (ngettext ("%s person", "%s persons", count), number);
 }

@@ -63,6 +63,7 @@ add_action (GtkWidget  *widget,
 {
   BansoRecordsPage *self = BANSO_RECORDS_PAGE (widget);
 
+  _banso_records_page_dismiss_undo (self);
   present_form (self, self->info->new_form (self->context, NULL));
 }
 
@@ -106,6 +107,7 @@ edit_action (GtkWidget  *widget,
 {
   BansoRecordsPage *self = BANSO_RECORDS_PAGE (widget);
 
+  _banso_records_page_dismiss_undo (self);
   open_row (self, _banso_records_page_get_selected (self));
 }
 
@@ -121,7 +123,19 @@ _banso_records_page_row_activated (GtkColumnView    *view,
 
 /* Delete, with Undo */
 
-/* What the toast of a removal holds until Undo or its timeout. */
+/* The Undo of a removal waits for the user: it goes when they dismiss it or
+ * when they do the next thing on the page, which is when a deletion they did
+ * not take back is settled. A timeout would take the choice away from someone
+ * who was reading the list. */
+void
+_banso_records_page_dismiss_undo (BansoRecordsPage *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+/* What the toast of a removal holds until Undo or its dismissal. */
 typedef struct
 {
   BansoRecordsPage *page;
@@ -192,9 +206,11 @@ record_removed (GObject      *object,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_timeout (toast, 0);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), NULL);
   g_object_set_data_full (G_OBJECT (toast), "removal", removed, (GDestroyNotify)removed_free);
+  _banso_records_page_dismiss_undo (removed->page);
+  g_set_weak_pointer (&removed->page->undo_toast, toast);
   banso_widget_show_toast (GTK_WIDGET (removed->page), toast);
 }
 
@@ -249,7 +265,7 @@ static gboolean
 show_import_progress (gpointer data)
 {
   ImportJob *job = data;
-  g_autofree char *number = g_strdup_printf ("%'u", g_atomic_int_get (&job->lines));
+  g_autofree char *number = banso_format_count (g_atomic_int_get (&job->lines));
   g_autofree char *text = NULL;
 
   /* After the rows, a large file's indexes take a while with nothing to count. */
@@ -328,7 +344,7 @@ import_done (GObject      *object,
 
   {
     g_autofree char *text = NULL;
-    g_autofree char *number = g_strdup_printf ("%'u", result->households);
+    g_autofree char *number = banso_format_count (result->households);
 
     if (result->converted_from != NULL)
       text = g_strdup_printf (_("Imported %s households from %s (converted from %s)"), number,
@@ -437,6 +453,7 @@ import_action (GtkWidget  *widget,
   BansoRecordsPage *self = BANSO_RECORDS_PAGE (widget);
   GtkFileChooserNative *dialog;
 
+  _banso_records_page_dismiss_undo (self);
   dialog = gtk_file_chooser_native_new (_("Import Households"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
@@ -506,7 +523,7 @@ export_done (GObject      *object,
     }
 
   {
-    g_autofree char *number = g_strdup_printf ("%'u", job->households);
+    g_autofree char *number = banso_format_count (job->households);
     g_autofree char *text = g_strdup_printf (_("Exported %s households to %s"), number, name);
     banso_widget_add_toast (GTK_WIDGET (self), text);
   }
@@ -547,6 +564,7 @@ export_action (GtkWidget  *widget,
 {
   GtkFileChooserNative *dialog;
 
+  _banso_records_page_dismiss_undo (BANSO_RECORDS_PAGE (widget));
   dialog = gtk_file_chooser_native_new (_("Export Households"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));

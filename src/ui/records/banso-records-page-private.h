@@ -25,6 +25,7 @@ struct _BansoRecordsPage
   char              *pending_commune;
   GtkSorter         *view_sorter;
   GPtrArray         *communes;      /* of BansoRefItem: the home province's */
+  AdwToast          *undo_toast;    /* weak: the Undo of the last removal, while shown */
 
   GtkWidget         *box;
   GtkSearchBar      *search_bar;
@@ -46,6 +47,7 @@ struct _BansoRecordsPage
 BansoRecordRow *_banso_records_page_get_selected (BansoRecordsPage *self);
 void            _banso_records_page_class_init_actions (GtkWidgetClass *widget_class);
 void            _banso_records_page_update_actions     (BansoRecordsPage *self);
+void            _banso_records_page_dismiss_undo       (BansoRecordsPage *self);
 void            _banso_records_page_row_activated      (GtkColumnView    *view,
                                                         guint             position,
                                                         BansoRecordsPage *self);

@@ -581,6 +581,7 @@ banso_records_page_dispose (GObject *object)
   BansoRecordsPage *self = (BansoRecordsPage *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANSO_TYPE_RECORDS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
