@@ -136,3 +136,64 @@ banso_csv_append_row (GString            *out,
       append_row (out, fields, n, delimiter, TRUE);
     }
 }
+
+/* What spreadsheets run as a formula when a cell starts with it (the OWASP list). */
+static gboolean
+starts_formula (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
+/* A plain number ("-12", "3.5") is no formula and stays a number in Excel. */
+static gboolean
+is_plain_number (const char *value)
+{
+  const char *p = value;
+  gboolean digits = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (digits && *p == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  return digits && *p == '\0';
+}
+
+/**
+ * banso_csv_formula_escape:
+ * @value: (nullable): UTF-8 text
+ *
+ * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as
+ * a formula, so such a value is written with a leading apostrophe, which makes it text. So that
+ * banso_csv_formula_unescape() gives back exactly what was written, a value that already starts
+ * with an apostrophe followed by one of those (or by another apostrophe) gets one too. Plain
+ * numbers, negative ones included, are left as they are.
+ *
+ * Returns: (transfer full) (nullable): the escaped text, or %NULL when @value is safe as it is
+ */
+char *
+banso_csv_formula_escape (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return NULL;
+  if ((starts_formula (value) && !is_plain_number (value)) ||
+      (value[0] == '\'' && (value[1] == '\'' || starts_formula (value + 1))))
+    return g_strconcat ("'", value, NULL);
+  return NULL;
+}
+
+/**
+ * banso_csv_formula_unescape:
+ * @value: a field as read from a file
+ *
+ * Returns: @value without the apostrophe that banso_csv_formula_escape() put before it
+ */
+const char *
+banso_csv_formula_unescape (const char *value)
+{
+  if (value[0] == '\'' && (value[1] == '\'' || starts_formula (value + 1)))
+    return value + 1;
+  return value;
+}

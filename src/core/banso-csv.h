@@ -86,6 +86,8 @@ void            banso_csv_append_row                (GString             *out,
                                                      const char * const  *fields,
                                                      guint                n,
                                                      char                 delimiter);
+char           *banso_csv_formula_escape            (const char          *value);
+const char     *banso_csv_formula_unescape          (const char          *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BansoCsvReader, banso_csv_reader_free)
 

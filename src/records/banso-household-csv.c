@@ -177,7 +177,8 @@ field (Import *imp,
 {
   if (imp->map[column] < 0)
     return "";
-  return banso_csv_reader_trim_field (imp->reader, imp->map[column]);
+  /* Export escapes what spreadsheets would run as formulas. */
+  return banso_csv_formula_unescape (banso_csv_reader_trim_field (imp->reader, imp->map[column]));
 }
 
 static int

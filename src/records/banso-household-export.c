@@ -41,11 +41,27 @@ cached_name (sqlite3    *db,
   return g_hash_table_lookup (cache, code);
 }
 
+/* A row whose values a spreadsheet shows as text, never runs as formulas. */
+static void
+append_safe_row (GString     *buffer,
+                 const char **row)
+{
+  char *escaped[N_COLUMNS] = { NULL };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if ((escaped[i] = banso_csv_formula_escape (row[i])) != NULL)
+      row[i] = escaped[i];
+  banso_csv_append_row (buffer, row, N_COLUMNS, ',');
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (escaped[i]);
+}
+
 /**
  * banso_household_export_csv:
  *
  * Writes the households that @filter selects, one row per member, in the same
  * columns the importer reads, UTF-8 with a BOM so that Excel shows Vietnamese.
+ * Values that a spreadsheet would run as formulas are escaped.
  */
 gboolean
 banso_household_export_csv (BansoStore               *store,
@@ -127,7 +143,7 @@ banso_household_export_csv (BansoStore               *store,
           row[COL_NOTES] = h->notes ? h->notes : "";
           row[COL_MEMBER_ID] = m->id ? m->id : "";
           row[COL_POVERTY_HISTORY] = history->str;
-          banso_csv_append_row (buffer, row, N_COLUMNS, ',');
+          append_safe_row (buffer, row);
         }
       count++;
 

@@ -919,6 +919,28 @@ test_writer_round_trip_random (void)
     }
 }
 
+/* The OWASP rule, and an exact way back. */
+static void
+test_formula_escape (void)
+{
+  static const struct { const char *value, *escaped; } cases[] = {
+    { "=1+1", "'=1+1" }, { "+84912345678", "'+84912345678" }, { "@SUM(A1)", "'@SUM(A1)" },
+    { "-1+cmd", "'-1+cmd" }, { "\tx", "'\tx" }, { "\rx", "'\rx" }, { "'=x", "''=x" },
+    { "''", "'''" }, { "-12", NULL }, { "-3.5", NULL }, { "-", "'-" }, { "-.5", "'-.5" },
+    { "'", NULL }, { "'x", NULL }, { "Lò Văn Pơm", NULL }, { "", NULL }, { "0912", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = banso_csv_formula_escape (cases[i].value);
+      const char *written = escaped ? escaped : cases[i].value;
+
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+      g_assert_cmpstr (banso_csv_formula_unescape (written), ==, cases[i].value);
+    }
+  g_assert_null (banso_csv_formula_escape (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -951,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/csv/writer/quoting", test_writer_quoting);
   g_test_add_func ("/csv/writer/round-trip", test_writer_round_trip);
   g_test_add_func ("/csv/writer/round-trip-random", test_writer_round_trip_random);
+  g_test_add_func ("/csv/writer/formula-escape", test_formula_escape);
 
   return g_test_run ();
 }

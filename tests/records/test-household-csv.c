@@ -1170,6 +1170,80 @@ test_round_trip_exact (Fixture       *f,
     }
 }
 
+/* Values a spreadsheet would run as formulas are exported as text and read back as they were;
+ * numbers and phone numbers stay as they are. */
+static void
+test_export_formulas (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BansoRecordFilter) filter = banso_record_filter_new ();
+  g_autoptr(BansoHousehold) h = make_household (f->a, NULL, "Lò Văn Pơm", 1985);
+  g_autoptr(BansoHousehold) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BansoCsvReader) reader = NULL;
+  g_autoptr(BansoImportResult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  const char *notes = "=HYPERLINK(\"http://example.com/\",\"Xem\")";
+  const char *address = "-12";
+  BansoStore *other;
+  BansoTxn *txn;
+  sqlite3 *db;
+  gboolean seen = FALSE, seen_phone = FALSE, seen_number = FALSE;
+
+  h->notes = g_strdup (notes);
+  h->address = g_strdup (address);
+  g_free (member (h, 0)->phone);
+  member (h, 0)->phone = g_strdup ("+84912345678");
+  g_free (member (h, 1)->name);
+  member (h, 1)->name = g_strdup ("'=Quàng Thị Ẻ");
+  txn = banso_store_begin (f->store, f->admin, &error);
+  g_assert_no_error (error);
+  banso_household_save (txn, h, BANSO_DOC_PUT_DEFAULT, &error);
+  g_assert_no_error (error);
+  banso_txn_commit (txn, &error);
+  g_assert_no_error (error);
+
+  bytes = export (f->store, filter, NULL);
+  reader = banso_csv_reader_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (banso_csv_reader_next (reader, &error));
+  while (banso_csv_reader_next (reader, &error))
+    for (guint i = 0; i < banso_csv_reader_get_n_fields (reader); i++)
+      {
+        const char *value = banso_csv_reader_get_field (reader, i);
+        /* Nothing a spreadsheet would run, but plain numbers. */
+        if (value[0] == '-')
+          g_assert_true (g_ascii_isdigit (value[1]));
+        g_assert_true (value[0] != '=' && value[0] != '+' && value[0] != '@');
+        if (g_str_equal (value, "'=HYPERLINK(\"http://example.com/\",\"Xem\")"))
+          seen = TRUE;
+        seen_phone |= g_str_equal (value, "'+84912345678");
+        seen_number |= g_str_equal (value, "-12");
+      }
+  g_assert_no_error (error);
+  g_assert_true (seen);
+  g_assert_true (seen_phone);
+  g_assert_true (seen_number);
+
+  path = write_file (f, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  other = banso_test_open_store (other_dir, "banso.db");
+  result = import_ok (f, other, path);
+  db = banso_store_acquire_reader (other, &error);
+  g_assert_no_error (error);
+  copy = banso_household_load (db, h->id, &error);
+  g_assert_no_error (error);
+  banso_store_release_reader (other, db);
+  banso_test_close_store (other);
+
+  g_assert_cmpstr (copy->notes, ==, notes);
+  g_assert_cmpstr (copy->address, ==, address);
+  /* As the import always writes a +84 number. */
+  g_assert_cmpstr (member (copy, 0)->phone, ==, "0912345678");
+  g_assert_cmpstr (member (copy, 1)->name, ==, "'=Quàng Thị Ẻ");
+}
+
 static void
 test_import_twice (Fixture       *f,
                    gconstpointer  data)
@@ -1282,6 +1356,7 @@ main (int   argc,
   BANSO_TEST_ADD ("/household-csv/export/filter", test_export_filter);
   BANSO_TEST_ADD ("/household-csv/round-trip", test_round_trip);
   BANSO_TEST_ADD ("/household-csv/round-trip/exact", test_round_trip_exact);
+  BANSO_TEST_ADD ("/household-csv/export/formulas", test_export_formulas);
   BANSO_TEST_ADD ("/household-csv/import/twice", test_import_twice);
 
   return g_test_run ();
