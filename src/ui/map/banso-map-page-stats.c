@@ -156,7 +156,7 @@ add_figure (BansoMapPage *self,
 static char *
 format_count (guint n)
 {
-  return g_strdup_printf ("%'u", n);
+  return banso_format_count (n);
 }
 
 static char *
