@@ -255,6 +255,7 @@ cmd_export (int    argc,
     { "commune", 0, 0, G_OPTION_ARG_STRING, &commune, NULL, "CODE" },
     { NULL }
   };
+  g_autoptr(BansoUser) user = NULL;
   guint n = 0;
 
   if (!parse_command_options (&argc, &argv, entries, "export", &error) || argc != 2 ||
@@ -264,9 +265,13 @@ cmd_export (int    argc,
   if (!(store = open_store (&error)))
     return fail (g_steal_pointer (&error));
 
+  /* Reads are scoped like writes: --user is who reads. */
+  if (!(user = acting_user (store, &error)))
+    return fail (g_steal_pointer (&error));
+
   filter->commune = g_strdup (commune);
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-  if (!banso_household_export_csv (store, filter, out, &n, NULL, &error))
+  if (!banso_household_export_csv (store, user, filter, out, &n, NULL, &error))
     return fail (g_steal_pointer (&error));
 
   g_printerr (_("Exported %u households.\n"), n);

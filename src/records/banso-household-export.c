@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "banso-csv.h"
 #include "banso-household-columns.h"
 #include "banso-household-csv.h"
@@ -41,6 +43,19 @@ cached_name (sqlite3    *db,
   return g_hash_table_lookup (cache, code);
 }
 
+#define COMMUNE_NAME_SQL \
+  "SELECT name FROM admin_units WHERE edition = '" BANSO_ADMIN_EDITION "' AND code = ?1"
+
+/* What @reader may read: a commune official their communes, others all. */
+static gboolean
+in_scope (BansoUser  *reader,
+          const char *commune)
+{
+  if (reader == NULL || banso_user_get_role (reader) != BANSO_ROLE_COMMUNE_OFFICIAL)
+    return TRUE;
+  return commune != NULL && g_strv_contains (banso_user_get_communes (reader), commune);
+}
+
 /* A row whose values a spreadsheet shows as text, never runs as formulas. */
 static void
 append_safe_row (GString     *buffer,
@@ -61,10 +76,13 @@ append_safe_row (GString     *buffer,
  *
  * Writes the households that @filter selects, one row per member, in the same
  * columns the importer reads, UTF-8 with a BOM so that Excel shows Vietnamese.
- * Values that a spreadsheet would run as formulas are escaped.
+ * Values that a spreadsheet would run as formulas are escaped. With @reader,
+ * a commune official gets only the households of their communes, and a filter
+ * on another commune is refused.
  */
 gboolean
 banso_household_export_csv (BansoStore               *store,
+                            BansoUser                *reader,
                             const BansoRecordFilter  *filter,
                             GOutputStream            *out,
                             guint                    *n_households,
@@ -85,6 +103,16 @@ banso_household_export_csv (BansoStore               *store,
     return FALSE;
 
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (filter->commune != NULL && !in_scope (reader, filter->commune))
+    {
+      const char *name = cached_name (db, communes, COMMUNE_NAME_SQL, filter->commune);
+
+      g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_PERMISSION,
+                   _("%s may only read the records of their own communes; %s is not one of them."),
+                   banso_user_get_name (reader), *name ? name : filter->commune);
+      ok = FALSE;
+      goto out;
+    }
   stmt = banso_records_select_bodies (db, BANSO_RECORD_KIND_HOUSEHOLD, filter, error);
   if (stmt == NULL)
     {
@@ -104,7 +132,7 @@ banso_household_export_csv (BansoStore               *store,
       g_autofree char *pyear_text = NULL;
       g_autoptr(GString) history = g_string_new (NULL);
 
-      if (h == NULL)
+      if (h == NULL || !in_scope (reader, h->commune))
         continue;
       for (guint i = 0; i < h->poverty->len; i++)
         {
@@ -122,9 +150,8 @@ banso_household_export_csv (BansoStore               *store,
 
           row[COL_HOUSEHOLD] = id;
           row[COL_COMMUNE_CODE] = h->commune;
-          row[COL_COMMUNE_NAME] = cached_name (db, communes,
-                                               "SELECT name FROM admin_units WHERE edition = '"
-                                               BANSO_ADMIN_EDITION "' AND code = ?1", h->commune);
+          row[COL_COMMUNE_NAME] = cached_name (db, communes, COMMUNE_NAME_SQL,
+                                               h->commune);
           row[COL_VILLAGE] = cached_name (db, villages,
                                           "SELECT v.name FROM village_index v JOIN documents d"
                                           " USING (docno) WHERE d.id = ?1", h->village);

@@ -9,10 +9,12 @@
 
 #include "banso-record-filter.h"
 #include "banso-store.h"
+#include "banso-user.h"
 
 G_BEGIN_DECLS
 
 gboolean banso_household_export_csv (BansoStore               *store,
+                                     BansoUser                *reader,
                                      const BansoRecordFilter  *filter,
                                      GOutputStream            *out,
                                      guint                    *n_households,

@@ -991,7 +991,7 @@ export (BansoStore              *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-  banso_household_export_csv (store, filter, out, n, NULL, &error);
+  banso_household_export_csv (store, NULL, filter, out, n, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_close (out, NULL, &error);
   g_assert_no_error (error);

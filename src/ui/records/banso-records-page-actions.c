@@ -469,6 +469,7 @@ typedef struct
 {
   GFile             *file;
   BansoRecordFilter *filter;
+  BansoUser         *user;
   guint              households;
 } ExportJob;
 
@@ -476,6 +477,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->file);
+  g_clear_object (&job->user);
   banso_record_filter_free (job->filter);
   g_free (job);
 }
@@ -495,7 +497,7 @@ run_export (GTask        *task,
   out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &error);
   if (out == NULL ||
-      !banso_household_export_csv (BANSO_STORE (source_object), job->filter,
+      !banso_household_export_csv (BANSO_STORE (source_object), job->user, job->filter,
                                    G_OUTPUT_STREAM (out), &job->households, cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
     {
@@ -539,6 +541,8 @@ _banso_records_page_export_file (BansoRecordsPage *self,
 
   job->file = g_object_ref (file);
   job->filter = banso_record_filter_copy (banso_record_list_get_filter (self->list));
+  if (banso_context_get_user (self->context) != NULL)
+    job->user = g_object_ref (banso_context_get_user (self->context));
   g_task_set_source_tag (task, _banso_records_page_export_file);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
   g_task_run_in_thread (task, run_export);
