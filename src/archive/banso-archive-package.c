@@ -515,7 +515,7 @@ unzip (const char  *package,
           break;
         }
       while ((r = archive_read_data_block (a, &buf, &size, &offset)) == ARCHIVE_OK)
-        if (fwrite (buf, 1, size, out) != size)
+        if (size > 0 && fwrite (buf, 1, size, out) != size)
           {
             r = ARCHIVE_FATAL;
             break;

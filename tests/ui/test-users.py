@@ -183,6 +183,21 @@ def step_lock(app, main, shots):
     working_as(app, main, OFFICIAL_NAME)
 
 
+def open_user_dialog(app, prefs, user_name):
+    """Opens the dialog of a user from the Users page. The page fills its list
+    once the users are read, which may be just after its first rows appear: a
+    button found before that is gone, and its action does nothing. Then the
+    button is found again."""
+    for attempt in range(3):
+        do_action(app.wait_find(prefs, 'push button', 'Edit ' + user_name))
+        try:
+            return app.window('Edit User', timeout=5)
+        except UIError:
+            if attempt == 2:
+                raise
+    return None
+
+
 def step_disable(app, main, shots):
     log('6. the administrator disables the official; her login is refused')
     open_menu_item(app, main, 'Log Out')
@@ -191,8 +206,7 @@ def step_disable(app, main, shots):
     open_menu_item(app, main, 'Preferences')
     prefs = app.window('Preferences')
     do_action(app.wait_find(prefs, 'page tab', 'Users'))
-    do_action(app.wait_find(prefs, 'push button', 'Edit ' + OFFICIAL_NAME))
-    dialog = app.window('Edit User')
+    dialog = open_user_dialog(app, prefs, OFFICIAL_NAME)
     switch = app.wait_find(dialog, pred=lambda a: matches(name(a), 'Can log in') and
                            role(a) in ('switch', 'toggle button', 'check box'),
                            what='the switch "Can log in"')
