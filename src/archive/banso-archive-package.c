@@ -25,6 +25,7 @@
 #include "banso-archive-package.h"
 #include "banso-archive-private.h"
 #include "banso-document.h"
+#include "banso-json.h"
 #include "banso-media.h"
 
 #define PACKAGE_VERSION_NUMBER 1
@@ -49,52 +50,6 @@ package_error (GError    **error,
   return FALSE;
 }
 
-/* What a manifest holds, read without trusting its types: another office's file, or a
- * damaged one, may put anything anywhere. */
-static JsonObject *
-node_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *o,
-               const char *name)
-{
-  return o != NULL ? node_object (json_object_get_member (o, name)) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *o,
-              const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-member_string (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gint64
-member_int (JsonObject *o,
-            const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
 /* An id as Banso makes them (hexadecimal, letters, digits, - _ . :), never one of the
  * server's own ("_design/…"). */
 static gboolean
@@ -116,10 +71,10 @@ files_are_complete (JsonArray *files)
 {
   for (guint f = 0; f < json_array_get_length (files); f++)
     {
-      JsonObject *file = node_object (json_array_get_element (files, f));
+      JsonObject *file = _banso_json_node_object (json_array_get_element (files, f));
 
-      if (member_string (file, "path") == NULL || member_string (file, "sha256") == NULL
-          || !id_is_valid (member_string (file, "media")) || member_string (file, "role") == NULL)
+      if (_banso_json_string (file, "path") == NULL || _banso_json_string (file, "sha256") == NULL
+          || !id_is_valid (_banso_json_string (file, "media")) || _banso_json_string (file, "role") == NULL)
         return FALSE;
     }
   return TRUE;
@@ -583,22 +538,22 @@ import_folder (BansoStore         *store,
 
       return package_error (error, display, what);
     }
-  root = node_object (json_parser_get_root (parser));
-  if (root == NULL || g_strcmp0 (member_string (root, "format"), BANSO_ARCHIVE_PACKAGE_FORMAT) != 0)
+  root = _banso_json_node_object (json_parser_get_root (parser));
+  if (root == NULL || g_strcmp0 (_banso_json_string (root, "format"), BANSO_ARCHIVE_PACKAGE_FORMAT) != 0)
     return package_error (error, display, _("it is not an archive package of Banso"));
-  if (member_int (root, "version") > PACKAGE_VERSION_NUMBER)
+  if (_banso_json_int (root, "version") > PACKAGE_VERSION_NUMBER)
     return package_error (error, display, _("it was made by a newer version of Banso"));
-  list = member_array (root, "items");
+  list = _banso_json_array (root, "items");
   if (list == NULL)
     return package_error (error, display, _("its manifest lists no items"));
 
   /* Everything is checked before anything is written. */
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      JsonObject *entry = node_object (json_array_get_element (list, i));
-      JsonObject *body = member_object (entry, "item");
-      JsonArray *files = member_array (entry, "files");
-      const char *id = member_string (entry, "id");
+      JsonObject *entry = _banso_json_node_object (json_array_get_element (list, i));
+      JsonObject *body = _banso_json_object (entry, "item");
+      JsonArray *files = _banso_json_array (entry, "files");
+      const char *id = _banso_json_string (entry, "id");
       BansoArchiveItem *item;
 
       if (body == NULL || files == NULL || !id_is_valid (id) || !files_are_complete (files))
@@ -624,8 +579,8 @@ import_folder (BansoStore         *store,
       for (guint f = 0; f < json_array_get_length (files); f++)
         {
           JsonObject *file = json_array_get_object_element (files, f);
-          const char *rel = member_string (file, "path");
-          const char *sha = member_string (file, "sha256");
+          const char *rel = _banso_json_string (file, "path");
+          const char *sha = _banso_json_string (file, "sha256");
           g_autofree char *path = NULL;
           g_autofree char *actual = NULL;
 
@@ -659,12 +614,12 @@ import_folder (BansoStore         *store,
 
     for (guint i = 0; i < entries->len; i++)
       {
-        JsonArray *files = member_array (entries->pdata[i], "files");
+        JsonArray *files = _banso_json_array (entries->pdata[i], "files");
 
         for (guint f = 0; f < json_array_get_length (files); f++)
           {
             JsonObject *file = json_array_get_object_element (files, f);
-            const char *rel = member_string (file, "path");
+            const char *rel = _banso_json_string (file, "path");
             g_autofree char *path = g_build_filename (dir, rel, NULL);
             GPtrArray *chunks = g_ptr_array_new_with_free_func (g_free);
             gint64 *size = g_new0 (gint64, 1);
@@ -687,7 +642,7 @@ import_folder (BansoStore         *store,
     for (guint i = 0; i < items->len; i++)
       {
         BansoArchiveItem *item = items->pdata[i];
-        JsonArray *files = member_array (entries->pdata[i], "files");
+        JsonArray *files = _banso_json_array (entries->pdata[i], "files");
         g_autoptr(BansoDocInfo) existing = NULL;
         sqlite3 *db = banso_txn_get_db (txn);
 
@@ -700,11 +655,11 @@ import_folder (BansoStore         *store,
         for (guint f = 0; f < json_array_get_length (files); f++)
           {
             JsonObject *file = json_array_get_object_element (files, f);
-            const char *sha = member_string (file, "sha256");
-            const char *media_id = member_string (file, "media");
-            const char *role = member_string (file, "role");
-            const char *file_name = member_string (file, "file_name");
-            g_autofree char *base = g_path_get_basename (member_string (file, "path"));
+            const char *sha = _banso_json_string (file, "sha256");
+            const char *media_id = _banso_json_string (file, "media");
+            const char *role = _banso_json_string (file, "role");
+            const char *file_name = _banso_json_string (file, "file_name");
+            g_autofree char *base = g_path_get_basename (_banso_json_string (file, "path"));
             g_autofree char *local_id = NULL;
 
             if (file_name == NULL)
@@ -747,7 +702,7 @@ import_folder (BansoStore         *store,
     {
       stats->items = imported;
       stats->skipped = skipped;
-      stats->left_out = CLAMP (member_int (root, "left_out"), 0, G_MAXUINT);
+      stats->left_out = CLAMP (_banso_json_int (root, "left_out"), 0, G_MAXUINT);
     }
   return TRUE;
 

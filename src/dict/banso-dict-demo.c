@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "banso-dict.h"
-#include "banso-dict-private.h"
+#include "banso-json.h"
 #include "banso-dict-demo.h"
 
 #define DEMO_RESOURCE "/io/github/banso/Banso/dict/demo-dictionary.tsv"

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "banso-dict.h"
-#include "banso-dict-private.h"
+#include "banso-json.h"
 #include "banso-dict-fold.h"
 #include "banso-dict-language.h"
 

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "banso-dict.h"
-#include "banso-dict-private.h"
+#include "banso-json.h"
 #include "banso-dict-io.h"
 #include "banso-media.h"
 #ifdef BANSO_HAVE_DICT_FORMATS

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "banso-dict.h"
-#include "banso-dict-private.h"
+#include "banso-json.h"
 #include "banso-dict-language.h"
 
 /* Who may write {{{ */

@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include "banso-dict.h"
-#include "banso-dict-private.h"
+#include "banso-json.h"
 #include "banso-dict-tasks.h"
 #include "banso-drafts.h"
 #include "banso-media.h"
