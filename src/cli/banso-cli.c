@@ -91,8 +91,12 @@ BansoStore *
 open_store (GError **error)
 {
   g_autofree char *path = database_path ();
+  BansoStore *store = banso_store_open (path, error);
+  GPtrArray *repairs = store ? banso_store_get_repairs (store) : NULL;
 
-  return banso_store_open (path, error);
+  for (guint i = 0; repairs != NULL && i < repairs->len; i++)
+    g_printerr ("%s\n", (char *)g_ptr_array_index (repairs, i));
+  return store;
 }
 
 /* Who the command acts as. Without --user: the system account, since whoever

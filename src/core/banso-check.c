@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "banso-audit-chain.h"
 #include "banso-check.h"
 #include "banso-doc-type.h"
 
@@ -75,8 +76,10 @@ run_checks (sqlite3                *db,
  * @problems: (element-type utf8): receives one line per problem found
  *
  * Runs SQLite's integrity and foreign key checks and Banso's own: every audit
- * entry resolves to a kept revision, every current revision is audited, and the
- * list index agrees with the records.
+ * entry resolves to a kept revision, every current revision is audited, the
+ * audit log's chain holds from its first entry to its head, every body is the
+ * one its entry wrote, the log's guards are in place, and the list index
+ * agrees with the records.
  *
  * Returns: %FALSE when the checks could not run; an empty @problems means the
  *   database is whole
@@ -122,7 +125,8 @@ banso_store_check (BansoStore  *store,
                                       sqlite3_column_text (stmt, 2)));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!run_checks (db, checks, G_N_ELEMENTS (checks), problems, error))
+  if (!run_checks (db, checks, G_N_ELEMENTS (checks), problems, error) ||
+      !_banso_audit_check (db, problems, error))
     {
       ok = FALSE;
       goto out;

@@ -168,47 +168,6 @@ banso_json_append_string (GString    *out,
 }
 
 gboolean
-_banso_doc_write_audit (BansoTxn    *txn,
-                        const char  *id,
-                        const char  *type,
-                        const char  *action,
-                        const char  *rev_before,
-                        const char  *rev_after,
-                        GError     **error)
-{
-  static __thread char now[32];
-  static __thread gint64 now_second;
-  sqlite3_stmt *stmt;
-  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
-
-  /* Formatting a date per row costs more than the insert during an import. */
-  if (second != now_second)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (second);
-      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
-      g_strlcpy (now, text, sizeof now);
-      now_second = second;
-    }
-
-  stmt = banso_txn_prepare (txn,
-                            "INSERT INTO audit (at, user_id, doc_id, doc_type, action,"
-                            " rev_before, rev_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, banso_user_get_id (banso_txn_get_user (txn)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, rev_before, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, rev_after, -1, SQLITE_STATIC);
-
-  return banso_sql_step_done (banso_txn_get_db (txn), stmt, error);
-}
-
-gboolean
 _banso_doc_keep_revision (BansoTxn    *txn,
                           const char  *id,
                           GError     **error)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "banso-audit-chain.h"
 #include "banso-schema.h"
 #include "banso-store.h"
 
@@ -234,6 +235,16 @@ static const char *migrations[] = {
   "CREATE TRIGGER user_events_no_replace BEFORE INSERT ON user_events"
   "  WHEN NEW.entry IS NOT NULL AND EXISTS (SELECT 1 FROM user_events WHERE entry = NEW.entry)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;",
+
+  /* 15: steps of the types' own tables. */
+  "",
+
+  /* 16: the audit log becomes a hash chain (banso-audit-chain.c): each entry
+   * carries the hash of the body it wrote, of the entry before it and its
+   * own. The entries already there are chained by code after this part. */
+  "ALTER TABLE audit ADD COLUMN body_hash TEXT;"
+  "ALTER TABLE audit ADD COLUMN prev_hash TEXT;"
+  "ALTER TABLE audit ADD COLUMN hash TEXT;",
 };
 
 static GPtrArray *type_steps;   /* of Step, in the order they were added */
@@ -379,6 +390,7 @@ banso_schema_migrate (sqlite3  *db,
         return FALSE;
 
       if (!banso_sql_exec (db, sql, error) ||
+          (v + 1 == BANSO_AUDIT_CHAIN_STEP && !_banso_audit_chain_migrate (db, error)) ||
           (strstr (sql, "DROP TABLE") != NULL && !check_foreign_keys (db, error)) ||
           !banso_sql_exec (db, bump, error))
         {

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "banso-audit-chain.h"
 #include "banso-doc-type.h"
 #include "banso-reference.h"
 #include "banso-schema.h"
@@ -38,6 +39,8 @@ struct _BansoStore
   GQueue        idle_readers;
   guint         readers_out;     /* handed out and not yet released */
   GThread      *exclusive;       /* the thread of a bulk write that keeps readers out */
+
+  GPtrArray    *repairs;         /* of char *: what opening had to put right */
 };
 
 struct _BansoTxn
@@ -81,6 +84,7 @@ banso_store_finalize (GObject *object)
   g_cond_clear (&self->readers_cond);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
+  g_clear_pointer (&self->repairs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (banso_store_parent_class)->finalize (object);
 }
@@ -183,6 +187,9 @@ configure_connection (sqlite3  *db,
   sqlite3_busy_timeout (db, 10000);
   sqlite3_extended_result_codes (db, 1);
 
+  if (!_banso_audit_register_functions (db, error))
+    return FALSE;
+
   if (!banso_sql_exec (db, "PRAGMA foreign_keys = ON;", error))
     return FALSE;
 
@@ -280,6 +287,52 @@ reindex_after_upgrade (BansoStore  *self,
   return banso_txn_commit (txn, error);
 }
 
+/* The triggers that keep the audit log append-only were dropped or changed
+ * by something else than Banso: put back, and said (the CLI prints it, the
+ * window shows it, `check` keeps reporting it). */
+static gboolean
+restore_guards (BansoStore  *self,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) restored = g_ptr_array_new_with_free_func (g_free);
+
+  if (!banso_sql_exec (self->writer, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_banso_audit_guards_restore (self->writer, restored, error) ||
+      !banso_sql_exec (self->writer, "COMMIT", error))
+    {
+      sqlite3_exec (self->writer, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (restored->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (restored, NULL);
+      names = g_strjoinv (", ", (char **)restored->pdata);
+      g_ptr_array_add (self->repairs,
+                       g_strdup_printf (_("The guards of the audit log in %s had been removed or changed outside Banso (%s). They were put back; run “banso-cli check” to see whether the history was changed."),
+                                        self->path, names));
+    }
+  return TRUE;
+}
+
+/**
+ * banso_store_get_repairs:
+ *
+ * What opening the database had to put right, one sentence each, for the
+ * window and the command line to show.
+ *
+ * Returns: (transfer none) (element-type utf8): possibly empty
+ */
+GPtrArray *
+banso_store_get_repairs (BansoStore *self)
+{
+  g_return_val_if_fail (BANSO_IS_STORE (self), NULL);
+
+  return self->repairs;
+}
+
 /**
  * banso_store_open:
  * @path: the database file; created with the current schema when missing
@@ -314,6 +367,7 @@ banso_store_open (const char  *path,
 
   self = g_object_new (BANSO_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->repairs = g_ptr_array_new_with_free_func (g_free);
   self->context = g_main_context_ref_thread_default ();
 
   rc = sqlite3_open_v2 (path, &self->writer,
@@ -338,7 +392,8 @@ banso_store_open (const char  *path,
   if (!banso_schema_migrate (self->writer, banso_schema_get_latest_version (), error) ||
       !ensure_admin (self, error) ||
       !banso_reference_ensure_loaded (self->writer, error) ||
-      !reindex_after_upgrade (self, old_version, error))
+      !reindex_after_upgrade (self, old_version, error) ||
+      !restore_guards (self, error))
     return NULL;
 
   stmt = banso_sql_prepare (self->writer, "SELECT coalesce (max (seq), 0) + 1 FROM documents",

@@ -57,6 +57,7 @@ gboolean    banso_store_add_user          (BansoStore    *self,
                                            BansoUser     *acting,
                                            BansoUser     *user,
                                            GError       **error);
+GPtrArray  *banso_store_get_repairs       (BansoStore    *self);
 gboolean    banso_store_checkpoint        (BansoStore    *self,
                                            GError       **error);
 char       *banso_now_iso8601             (void);

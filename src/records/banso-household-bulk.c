@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "banso-audit-chain.h"
 #include "banso-household.h"
 #include "banso-household-bulk.h"
 
@@ -19,14 +20,15 @@
  * its entries go in. Saves of households during the bulk must
  * pass %BANSO_DOC_PUT_DEFER_SEARCH and %BANSO_DOC_PUT_DEFER_AUDIT.
  *
- * Returns: (transfer full): the statements that rebuild what was dropped, for
- *   banso_household_bulk_end(); %NULL on error
+ * Returns: (transfer full): what banso_household_bulk_end() needs to write
+ *   the audit entries and rebuild what was dropped; %NULL on error
  */
-GPtrArray *
+BansoHouseholdBulk *
 banso_household_bulk_begin (BansoTxn  *txn,
                             GError   **error)
 {
   sqlite3 *db = banso_txn_get_db (txn);
+  g_autoptr(BansoHouseholdBulk) bulk = g_new0 (BansoHouseholdBulk, 1);
   g_autoptr(GPtrArray) restore = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -65,18 +67,7 @@ banso_household_bulk_begin (BansoTxn  *txn,
   stmt = banso_sql_prepare (db, "SELECT coalesce (max (docno), 0) FROM documents", error);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return banso_sql_error (db, sqlite3_errcode (db), error), NULL;
-  {
-    char *audit = sqlite3_mprintf ("INSERT INTO audit (at, user_id, doc_id, doc_type, action,"
-                                   " rev_before, rev_after)"
-                                   " SELECT strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), %Q, id, type,"
-                                   " 'import', NULL, rev FROM documents"
-                                   " WHERE docno > %lld AND type = '" BANSO_HOUSEHOLD_TYPE "'"
-                                   " ORDER BY docno",
-                                   banso_user_get_id (banso_txn_get_user (txn)),
-                                   (long long)sqlite3_column_int64 (stmt, 0));
-    g_ptr_array_insert (restore, 0, g_strdup (audit));
-    sqlite3_free (audit);
-  }
+  bulk->after_docno = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < names->len; i++)
@@ -86,7 +77,17 @@ banso_household_bulk_begin (BansoTxn  *txn,
         return NULL;
     }
 
-  return g_steal_pointer (&restore);
+  bulk->restore = g_steal_pointer (&restore);
+  return g_steal_pointer (&bulk);
+}
+
+void
+banso_household_bulk_free (BansoHouseholdBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_clear_pointer (&bulk->restore, g_ptr_array_unref);
+  g_free (bulk);
 }
 
 /**
@@ -97,13 +98,18 @@ banso_household_bulk_begin (BansoTxn  *txn,
  * search index, in the same transaction.
  */
 gboolean
-banso_household_bulk_end (BansoTxn   *txn,
-                          GPtrArray  *restore,
-                          GError    **error)
+banso_household_bulk_end (BansoTxn            *txn,
+                          BansoHouseholdBulk  *bulk,
+                          GError             **error)
 {
   sqlite3 *db = banso_txn_get_db (txn);
-
+  GPtrArray *restore = bulk->restore;
   gint64 start = g_get_monotonic_time ();
+
+  if (!banso_audit_append_since (txn, bulk->after_docno, BANSO_HOUSEHOLD_TYPE, "import", error))
+    return FALSE;
+  g_debug ("bulk: %.2f s for the audit entries", (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
 
   g_ptr_array_add (restore, g_strdup ("INSERT INTO household_fts (household_fts) VALUES ('rebuild')"));
   for (guint i = 0; i < restore->len; i++)

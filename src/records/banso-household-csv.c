@@ -112,7 +112,7 @@ typedef struct
   GHashTable          *ethnic;           /* text → code (or "" for unknown) */
   gint                 writing;          /* FALSE once a problem is found: only check */
   int                  this_year;
-  GPtrArray           *bulk_restore;     /* set during a bulk import */
+  BansoHouseholdBulk  *bulk_restore;     /* set during a bulk import */
   /* While the rows are read, the writer thread alone uses the transaction
    * (and looks up the ids of households once nothing is written); this
    * thread looks ethnic groups up in a copy of their table. */
@@ -848,7 +848,7 @@ banso_household_import_csv (BansoStore           *store,
   if ((imp.lookup_db = banso_reference_copy_ethnic (banso_txn_get_db (imp.txn), error)) == NULL)
     {
       import_clear (&imp);
-      g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
+      g_clear_pointer (&imp.bulk_restore, banso_household_bulk_free);
       banso_txn_rollback (imp.txn);
       return NULL;
     }
@@ -887,7 +887,7 @@ banso_household_import_csv (BansoStore           *store,
 
   if (local_error != NULL || result->problems->len > 0 || rows == 0 ||
       g_cancellable_is_cancelled (cancellable))
-    g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
+    g_clear_pointer (&imp.bulk_restore, banso_household_bulk_free);
 
   if (local_error != NULL || g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     {
@@ -921,7 +921,7 @@ banso_household_import_csv (BansoStore           *store,
         progress (BANSO_IMPORT_STAGE_INDEXING, banso_csv_reader_get_line (reader), user_data);
       rebuilt = banso_household_bulk_end (imp.txn, imp.bulk_restore, error);
 
-      g_clear_pointer (&imp.bulk_restore, g_ptr_array_unref);
+      g_clear_pointer (&imp.bulk_restore, banso_household_bulk_free);
       if (!rebuilt)
         {
           banso_txn_rollback (imp.txn);

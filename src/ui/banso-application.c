@@ -219,6 +219,26 @@ trace_first_rows (BansoApplication *self)
     }
 }
 
+/* What opening the database put right (its audit log's guards were
+ * removed) is said to whoever logs in first, before anything else. */
+static void
+show_repairs (BansoApplication *self)
+{
+  GPtrArray *repairs = banso_store_get_repairs (banso_context_get_store (self->context));
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  if (repairs == NULL || repairs->len == 0)
+    return;
+  for (guint i = 0; i < repairs->len; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n\n" : "", (char *)g_ptr_array_index (repairs, i));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self->window),
+                                                       _("The Audit Log Was Tampered With"),
+                                                       body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The sync starts, and the forms left open come back, once someone is there
  * to work. */
 static void
@@ -240,6 +260,7 @@ on_logged_in (BansoSession     *session,
     banso_sync_manager_start (manager);
   reopen_drafts (self, self->drafts);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  show_repairs (self);
 }
 
 static void
