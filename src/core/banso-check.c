@@ -104,12 +104,32 @@ banso_store_check (BansoStore  *store,
       ok = FALSE;
       goto out;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *text = (const char *)sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (text, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
-    }
+  /* SQLite says what is wrong on each page, in one text or one row each. */
+  {
+    guint n = 0;
+    int rc;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *text = (const char *)sqlite3_column_text (stmt, 0);
+        g_auto(GStrv) lines = NULL;
+
+        if (g_strcmp0 (text, "ok") == 0)
+          continue;
+        lines = g_strsplit (text ? text : "", "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "*** ") && n++ < 20)
+            g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), lines[i]));
+      }
+    if (n > 20)
+      g_ptr_array_add (problems, g_strdup_printf (_("%s: %u more"), _("Integrity"), n - 20));
+    if (rc != SQLITE_DONE)
+      {
+        banso_sql_error (db, rc, error);
+        ok = FALSE;
+        goto out;
+      }
+  }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if ((stmt = banso_sql_prepare (db, "PRAGMA foreign_key_check", error)) == NULL)

@@ -24,9 +24,11 @@ banso_sql_error (sqlite3  *db,
 
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     {
+      const char *path = sqlite3_db_filename (db, "main");
+
       g_set_error (error, BANSO_STORE_ERROR, BANSO_STORE_ERROR_CORRUPT,
-                   _("The database file is damaged (%s). Restore it from a backup; Banso did not change it."),
-                   sqlite3_errmsg (db));
+                   _("The database %s is damaged (%s). Restore it from a backup; Banso did not change it."),
+                   path && *path ? path : "?", sqlite3_errmsg (db));
       return FALSE;
     }
   if (primary == SQLITE_CONSTRAINT)
